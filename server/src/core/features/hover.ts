@@ -1,0 +1,73 @@
+/**
+ * Hover content for the thing under the cursor: an entity (its card from the knowledge
+ * base, or that it is unknown), a date (normalised value and distance from the article's
+ * date) or a quote (its speaker). Markdown text; the LSP layer only wraps it.
+ */
+import type { Article, DateMention, EntityMention, Quote, Span } from '../model';
+
+export interface HoverResult {
+  readonly span: Span;
+  readonly markdown: string;
+}
+
+/** What hovers need from outside the article: knowledge-base cards and workspace quotes. */
+export interface HoverContext {
+  /** Markdown card for a linked entity as of a date, or undefined if the id is unknown. */
+  entityCard(entityId: string, article: Article): string | undefined;
+  /** Markdown describing a date relative to the article's date. */
+  describeDate(date: DateMention, article: Article): string;
+  /** Other quotes by the same speaker elsewhere in the workspace, as markdown lines. */
+  otherQuotes(speakerKey: string, except: Quote): readonly string[];
+}
+
+const TYPE_LABEL: Record<EntityMention['type'], string> = {
+  person: 'person',
+  team: 'team',
+  competition: 'competition',
+  place: 'place',
+  organization: 'organization',
+};
+
+/** The hover at `offset`, preferring the smallest item: a name inside a quote wins. */
+export function hoverAt(article: Article, offset: number, context: HoverContext): HoverResult | undefined {
+  const entity = smallestAt(article.entities, offset);
+  if (entity) return { span: entity, markdown: entityHover(entity, article, context) };
+  const date = smallestAt(article.dates, offset);
+  if (date) return { span: date, markdown: context.describeDate(date, article) };
+  const quote = smallestAt(article.quotes, offset);
+  if (quote) return { span: quote, markdown: quoteHover(quote, context) };
+  return undefined;
+}
+
+function entityHover(entity: EntityMention, article: Article, context: HoverContext): string {
+  if (entity.entityId) {
+    const card = context.entityCard(entity.entityId, article);
+    if (card) return card;
+  }
+  const label = TYPE_LABEL[entity.type];
+  return `**${escapeMarkdown(entity.text)}** — ${label}\n\nNot in the knowledge base. Use the quick fix to add it to a workspace knowledge-base file.`;
+}
+
+function quoteHover(quote: Quote, context: HoverContext): string {
+  if (!quote.speaker) return '**Quote** — speaker not identified';
+  const lines = [`**Quote** — said by **${escapeMarkdown(quote.speaker.name)}**${quote.speaker.entityId ? '' : ' (not in the knowledge base)'}`];
+  const others = context.otherQuotes(quote.speaker.key, quote);
+  if (others.length > 0) {
+    lines.push('', `Other quotes by ${escapeMarkdown(quote.speaker.name)} in the workspace:`, ...others.map((o) => `- ${o}`));
+  }
+  return lines.join('\n');
+}
+
+/** The shortest span containing `offset` (end inclusive, so a cursor just after a word counts). */
+function smallestAt<T extends Span>(items: readonly T[], offset: number): T | undefined {
+  let best: T | undefined;
+  for (const item of items) {
+    if (item.start <= offset && offset <= item.end && (!best || item.end - item.start < best.end - best.start)) best = item;
+  }
+  return best;
+}
+
+/** Escape characters that markdown would interpret, so names and quotes show as written. */
+export function escapeMarkdown(s: string): string {
+  return s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, (c) => `\\${c}`);
+}

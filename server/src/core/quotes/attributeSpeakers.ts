@@ -1,0 +1,127 @@
+/**
+ * Who said each quote. Looks, in order, for: a cue after the quote ("”, said Casemiro",
+ * "”, Casemiro said", "ha dichiarato il tecnico di Reggiolo"), a credit line after it on
+ * the same line ("— Fabrizio Romano"), a speaker before it in the same sentence ("Ancelotti
+ * said, “…”", "Casemiro: “…”", "secondo X"), and finally a quote-only paragraph that
+ * continues the previous attributed quote. Pronouns and epithets count when coreference
+ * has resolved them. Only outermost quotes are attributed.
+ */
+import type { EntityMention, Language, Quote, Speaker, Span } from '../model';
+import type { QuoteSpan } from './findQuotes';
+import { speechCue } from './speechCues';
+
+/** How far from a quote a speaker may be named, in characters. */
+const AFTER_WINDOW = 80;
+const BEFORE_WINDOW = 120;
+
+/**
+ * Attribute speakers. `entities` must be sorted by start; `nameOf` gives the display name
+ * of an entity key (canonical when linked).
+ */
+export function attributeSpeakers(
+  text: string,
+  quotes: readonly QuoteSpan[],
+  entities: readonly EntityMention[],
+  language: Language,
+  nameOf: (mention: EntityMention) => string,
+): Quote[] {
+  const speakers = entities.filter((e) => e.type === 'person' || e.type === 'organization');
+  const out: Quote[] = [];
+  let previous: Quote | undefined;
+  for (const q of quotes) {
+    if (q.depth > 0) {
+      out.push(q);
+      continue;
+    }
+    const found = after(text, q, speakers, language, nameOf) ?? before(text, q, speakers, language, nameOf) ?? continuation(text, q, previous);
+    const quote: Quote = found ? { ...q, speaker: found } : q;
+    out.push(quote);
+    previous = quote;
+  }
+  return out;
+}
+
+function speakerOf(m: EntityMention, cue: string, nameOf: (mention: EntityMention) => string): Speaker {
+  const span: Span = { start: m.start, end: m.end };
+  return { name: nameOf(m), key: m.key, ...(m.entityId ? { entityId: m.entityId } : {}), span, cue };
+}
+
+function after(text: string, q: QuoteSpan, speakers: readonly EntityMention[], lang: Language, nameOf: (m: EntityMention) => string): Speaker | undefined {
+  const lineEnd = endOfLine(text, q.end, AFTER_WINDOW + 40);
+  const limit = Math.min(lineEnd, q.end + AFTER_WINDOW);
+  for (let i = firstAtOrAfter(speakers, q.end); i < speakers.length && speakers[i]!.start < limit; i++) {
+    const m = speakers[i]!;
+    const between = text.slice(q.end, m.start);
+    // "”, said Casemiro" / "”, ha dichiarato il tecnico di Reggiolo"
+    const cue = speechCue(between, lang);
+    if (cue && /^[\s,.;:!?—–-]*[\p{L}\s’']*$/u.test(between) && !/[.!?]\s/.test(between)) return speakerOf(m, cue, nameOf);
+    // "”, Casemiro said"
+    if (/^[\s,;:—–-]*$/.test(between)) {
+      const verb = speechCue(text.slice(m.end, Math.min(m.end + 40, lineEnd)), lang);
+      if (verb && new RegExp(`^\\s+(?:\\p{L}+\\s+)?${verb.replace(/\s+/g, '\\s+')}`, 'iu').test(text.slice(m.end, m.end + 40))) {
+        return speakerOf(m, verb, nameOf);
+      }
+    }
+    // "… pic.twitter.com/x — Fabrizio Romano": a credit line names the source.
+    if (/[—–]\s*$/.test(between) && !/[“”"«»]/.test(between)) return speakerOf(m, 'credit', nameOf);
+  }
+  return undefined;
+}
+
+function before(text: string, q: QuoteSpan, speakers: readonly EntityMention[], lang: Language, nameOf: (m: EntityMention) => string): Speaker | undefined {
+  const from = startOfLine(text, q.start, BEFORE_WINDOW);
+  let best: EntityMention | undefined;
+  for (let i = firstAtOrAfter(speakers, from); i < speakers.length && speakers[i]!.end <= q.start; i++) best = speakers[i];
+  if (!best) return undefined;
+  const between = text.slice(best.end, q.start);
+  // A sentence boundary between the name and the quote breaks the link.
+  if (/[.!?…]\s/.test(between) || /[“”"«»]/.test(between)) return undefined;
+  if (/^[\s\p{So}\p{Sk}|]*:\s*$/u.test(between)) return speakerOf(best, 'colon', nameOf);
+  const cue = speechCue(between, lang);
+  if (cue) return speakerOf(best, cue, nameOf);
+  // "secondo Tuttosport, «…»": the cue stands before the name.
+  const lead = text.slice(Math.max(from, best.start - 20), best.start);
+  const leadCue = speechCue(lead, lang);
+  if ((leadCue === 'secondo' || leadCue === 'according to') && /^[\s,:]*$/.test(between)) return speakerOf(best, leadCue, nameOf);
+  return undefined;
+}
+
+/** A paragraph holding only a quote, right after an attributed quote, continues it. */
+function continuation(text: string, q: QuoteSpan, previous: Quote | undefined): Speaker | undefined {
+  if (!previous?.speaker) return undefined;
+  if (q.start - previous.end > 400) return undefined;
+  const gap = text.slice(previous.end, q.start);
+  if ( /\p{L}{3,}/u.test(gap.replace(/pic\.twitter\.com\/\S+|https?:\/\/\S+|@\w+/g, ''))) return undefined;
+  return { ...previous.speaker, cue: 'continuation' };
+}
+
+function firstAtOrAfter(items: readonly Span[], offset: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** End of the line containing `from`, looking at most `max` characters ahead (keeps many quotes linear). */
+function endOfLine(text: string, from: number, max: number): number {
+  const limit = Math.min(text.length, from + max);
+  for (let i = from; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return i;
+  }
+  return limit;
+}
+
+/** Start of the line containing `from`, looking at most `max` characters back. */
+function startOfLine(text: string, from: number, max: number): number {
+  const limit = Math.max(0, from - max);
+  for (let i = from - 1; i >= limit; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) return i + 1;
+  }
+  return limit;
+}

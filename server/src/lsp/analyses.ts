@@ -1,0 +1,65 @@
+/**
+ * Parse once per version: the Article of each open document, cached by URI, document
+ * version and settings revision. Every feature asks here instead of analysing again.
+ */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocuments } from 'vscode-languageserver';
+import { analyzeArticle } from '../core/analyze';
+import type { Article } from '../core/model';
+import { LineIndex } from '../core/positions';
+import type { SettingsStore } from './settings';
+
+export interface Analysis {
+  readonly uri: string;
+  readonly version: number;
+  readonly article: Article;
+  readonly lines: LineIndex;
+}
+
+interface Entry {
+  readonly version: number;
+  readonly revision: number;
+  readonly analysis: Analysis;
+}
+
+export class Analyses {
+  private readonly cache = new Map<string, Entry>();
+
+  constructor(
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly settings: SettingsStore,
+  ) {}
+
+  /** The analysis of the document's current version, or undefined if it is not open. */
+  async get(uri: string): Promise<Analysis | undefined> {
+    const document = this.documents.get(uri);
+    if (!document) return undefined;
+    const revision = this.settings.revision;
+    const cached = this.cache.get(uri);
+    if (cached && cached.version === document.version && cached.revision === revision) return cached.analysis;
+    const settings = await this.settings.forResource(uri);
+    // The document may have changed while settings were fetched: analyse what is current.
+    const current = this.documents.get(uri);
+    if (!current) return undefined;
+    const again = this.cache.get(uri);
+    if (again && again.version === current.version && again.revision === revision) return again.analysis;
+    const text = current.getText();
+    const analysis: Analysis = {
+      uri,
+      version: current.version,
+      article: analyzeArticle(text, settings.analysis),
+      lines: new LineIndex(text),
+    };
+    this.cache.set(uri, { version: current.version, revision, analysis });
+    return analysis;
+  }
+
+  /** Line index of an open document's latest analysis, for ranges in related information. */
+  linesOf(uri: string): LineIndex | undefined {
+    return this.cache.get(uri)?.analysis.lines;
+  }
+
+  forget(uri: string): void {
+    this.cache.delete(uri);
+  }
+}

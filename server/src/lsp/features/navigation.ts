@@ -1,0 +1,51 @@
+/** References and workspace symbols over the analysed articles, matched by entity key. */
+import { SymbolKind, type Location, type Position, type WorkspaceSymbol } from 'vscode-languageserver';
+import type { EntityType } from '../../core/model';
+import type { Analysis } from '../analyses';
+import { toOffset, toRange } from '../convert';
+
+const KIND: Record<EntityType, SymbolKind> = {
+  person: SymbolKind.Object,
+  team: SymbolKind.Class,
+  competition: SymbolKind.Event,
+  place: SymbolKind.Package,
+  organization: SymbolKind.Struct,
+};
+
+/** Every mention of the entity at `position`, across `articles`. */
+export function references(analysis: Analysis, position: Position, articles: readonly Analysis[], includeDeclaration: boolean): Location[] {
+  const offset = toOffset(analysis.lines, position);
+  const target = analysis.article.entities.find((e) => e.start <= offset && offset <= e.end);
+  if (!target) return [];
+  const out: Location[] = [];
+  for (const a of articles) {
+    for (const e of a.article.entities) {
+      if (e.key !== target.key) continue;
+      if (!includeDeclaration && a.uri === analysis.uri && e.start === target.start) continue;
+      out.push({ uri: a.uri, range: toRange(a.lines, e) });
+    }
+  }
+  return out;
+}
+
+/** Entities whose name contains every character of `query` in order (as VS Code filters). */
+export function workspaceSymbols(articles: readonly Analysis[], query: string): WorkspaceSymbol[] {
+  const q = query.toLowerCase();
+  const out: WorkspaceSymbol[] = [];
+  for (const a of articles) {
+    const seen = new Set<string>();
+    for (const e of a.article.entities) {
+      if (e.kind === 'pronoun' || e.kind === 'anaphor' || seen.has(e.key)) continue;
+      seen.add(e.key);
+      if (!subsequence(q, e.text.toLowerCase())) continue;
+      out.push({ name: e.text, kind: KIND[e.type], location: { uri: a.uri, range: toRange(a.lines, e) } });
+    }
+  }
+  return out;
+}
+
+function subsequence(query: string, text: string): boolean {
+  let i = 0;
+  for (let j = 0; j < text.length && i < query.length; j++) if (text[j] === query[i]) i++;
+  return i === query.length;
+}

@@ -1,0 +1,72 @@
+/**
+ * Settings pulled per resource through `workspace/configuration`, cached until the client
+ * says they changed. Editors without configuration support get the defaults.
+ */
+import type { Connection } from 'vscode-languageserver';
+import type { RuleOverrides } from '../core/checks';
+import { DEFAULT_SETTINGS, type AnalysisSettings } from '../core/settings';
+
+/** The `touchline.*` section as the client sends it (every field may be missing or mistyped). */
+interface RawSettings {
+  language?: unknown;
+  articleDate?: unknown;
+  limits?: { maxFileSizeMB?: unknown };
+  rules?: unknown;
+}
+
+export interface ServerSettings {
+  readonly analysis: AnalysisSettings;
+  readonly rules: RuleOverrides;
+}
+
+const DEFAULTS: ServerSettings = { analysis: DEFAULT_SETTINGS, rules: {} };
+const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
+
+export class SettingsStore {
+  private readonly cache = new Map<string, Promise<ServerSettings>>();
+  private revisionNumber = 0;
+  supported = false;
+
+  constructor(private readonly connection: Connection) {}
+
+  /** Bumped whenever settings may have changed; part of every analysis cache key. */
+  get revision(): number {
+    return this.revisionNumber;
+  }
+
+  invalidate(): void {
+    this.cache.clear();
+    this.revisionNumber++;
+  }
+
+  forResource(uri: string): Promise<ServerSettings> {
+    if (!this.supported) return Promise.resolve(DEFAULTS);
+    let settings = this.cache.get(uri);
+    if (!settings) {
+      settings = this.connection.workspace
+        .getConfiguration({ scopeUri: uri, section: 'touchline' })
+        .then((raw: RawSettings | null) => parseSettings(raw ?? {}), () => DEFAULTS);
+      this.cache.set(uri, settings);
+    }
+    return settings;
+  }
+}
+
+/** Turn whatever the client sent into valid settings, falling back field by field. */
+export function parseSettings(raw: RawSettings): ServerSettings {
+  const language = raw.language === 'en' || raw.language === 'it' ? raw.language : 'auto';
+  const articleDate = typeof raw.articleDate === 'string' && raw.articleDate.trim() !== '' ? raw.articleDate.trim() : undefined;
+  const mb = typeof raw.limits?.maxFileSizeMB === 'number' && raw.limits.maxFileSizeMB > 0 ? raw.limits.maxFileSizeMB : undefined;
+  const rules: Record<string, RuleOverrides[string]> = {};
+  if (raw.rules && typeof raw.rules === 'object') {
+    for (const [id, value] of Object.entries(raw.rules)) if (typeof value === 'string' && SEVERITIES.has(value)) rules[id] = value as RuleOverrides[string];
+  }
+  return {
+    rules,
+    analysis: {
+      language,
+      maxChars: mb !== undefined ? Math.floor(mb * 1024 * 1024) : DEFAULT_SETTINGS.maxChars,
+      ...(articleDate !== undefined ? { articleDate } : {}),
+    },
+  };
+}
