@@ -30,8 +30,25 @@ export function decodeArticle(bytes: Uint8Array, path: string): ReadResult {
   try {
     return { ok: true, text: stripBom(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) };
   } catch {
-    return { ok: true, text: new TextDecoder('windows-1252').decode(bytes), notice: `${path} is not valid UTF-8; it was read as Windows-1252` };
+    return { ok: true, text: decodeWindows1252(bytes), notice: `${path} is not valid UTF-8; it was read as Windows-1252` };
   }
+}
+
+/**
+ * Windows-1252 differs from Latin-1 only in 0x80–0x9F (curly quotes, dashes, €…). Node's
+ * TextDecoder treats the label as Latin-1, so those 32 bytes are mapped here.
+ */
+const CP1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = bytes.subarray(i, i + 8192);
+    out += String.fromCharCode(...chunk.map((b) => b)).replace(/[\x80-\x9f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
+  }
+  return out;
 }
 
 function stripBom(text: string): string {

@@ -1,0 +1,60 @@
+/**
+ * A minimal LSP client for protocol tests: spawns the bundled `dist/server.js --stdio` and
+ * talks JSON-RPC to it, answering `workspace/configuration` with the settings given.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  ConfigurationRequest,
+  type ProtocolConnection,
+} from 'vscode-languageserver-protocol/node';
+
+export interface TestServer {
+  readonly connection: ProtocolConnection;
+  readonly process: ChildProcess;
+  /** Everything the server wrote to stderr, for failure messages. */
+  readonly stderr: () => string;
+  settings: Record<string, unknown>;
+  stop(): Promise<void>;
+}
+
+export const SERVER = resolve(__dirname, '../../dist/server.js');
+
+export function startServer(settings: Record<string, unknown> = {}): TestServer {
+  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let err = '';
+  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const server: TestServer = {
+    connection,
+    process: child,
+    stderr: () => err,
+    settings,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill();
+        await exited;
+      }
+      connection.dispose();
+    },
+  };
+  connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => server.settings));
+  connection.listen();
+  return server;
+}
+
+/** Poll `probe` until it returns a value that `accept` likes, or fail after `timeoutMs`. */
+export async function waitFor<T>(probe: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T = await probe();
+  while (!accept(last)) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(last)?.slice(0, 500)}`);
+    await new Promise((r) => setImmediate(r));
+    last = await probe();
+  }
+  return last;
+}
