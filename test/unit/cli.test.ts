@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { main } from '../../server/src/cli/main';
-import { decodeArticle } from '../../server/src/cli/readArticle';
+import { decodeArticle } from '../../server/src/host/readArticle';
 
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';

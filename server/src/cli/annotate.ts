@@ -5,7 +5,8 @@ import type { Article, Span } from '../core/model';
 import { LineIndex } from '../core/positions';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import { EXIT, type Io } from './io';
-import { readArticle } from './readArticle';
+import { loadKnowledge } from '../host/knowledgeBase';
+import { readArticle } from '../host/readArticle';
 
 export const ANNOTATE_HELP = `Usage: touchline annotate <files…> --format json [options]
 
@@ -48,6 +49,7 @@ export async function runAnnotate(args: string[], io: Io): Promise<number> {
   }
   const out: unknown[] = [];
   let failed = false;
+  const knowledge = await loadKnowledge();
   for (const file of positionals) {
     const read = await readArticle(file);
     if (!read.ok) {
@@ -56,7 +58,7 @@ export async function runAnnotate(args: string[], io: Io): Promise<number> {
       continue;
     }
     if (read.notice) io.stderr(`touchline: ${read.notice}\n`);
-    out.push({ file, ...modelJson(analyzeArticle(read.text, { ...DEFAULT_SETTINGS, language: values.lang })) });
+    out.push({ file, ...modelJson(analyzeArticle(read.text, { ...DEFAULT_SETTINGS, language: values.lang }, knowledge.context)) });
   }
   io.stdout(`${JSON.stringify(positionals.length === 1 && out.length === 1 ? out[0] : out, null, 2)}\n`);
   return failed ? EXIT.usage : EXIT.ok;

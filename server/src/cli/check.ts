@@ -5,9 +5,10 @@ import { runChecks } from '../core/checks';
 import { atLeast, type Finding, type Severity } from '../core/findings';
 import { LineIndex } from '../core/positions';
 import { DEFAULT_SETTINGS, type AnalysisSettings } from '../core/settings';
-import { expandPaths } from './expandPaths';
+import { expandPaths } from '../host/expandPaths';
 import { EXIT, type Io } from './io';
-import { readArticle } from './readArticle';
+import { loadKnowledge } from '../host/knowledgeBase';
+import { readArticle } from '../host/readArticle';
 
 export const CHECK_HELP = `Usage: touchline check <files or folders…> [options]
 
@@ -71,6 +72,7 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
   const settings: AnalysisSettings = { ...DEFAULT_SETTINGS, language: values.lang };
 
   const { files, errors } = await expandPaths(positionals);
+  const knowledge = await loadKnowledge();
   const results: FileFindings[] = [];
   for (const file of files) {
     const read = await readArticle(file);
@@ -79,7 +81,7 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
       continue;
     }
     if (read.notice) io.stderr(`touchline: ${read.notice}\n`);
-    const article = analyzeArticle(read.text, settings);
+    const article = analyzeArticle(read.text, settings, knowledge.context);
     const lines = new LineIndex(read.text);
     const findings = runChecks(article).filter((f) => atLeast(f.severity, minSeverity)).map((f) => {
       const s = lines.positionAt(f.start);

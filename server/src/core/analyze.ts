@@ -1,53 +1,83 @@
 /**
  * The analysis pipeline: text → Article. Pure and deterministic; the LSP layer caches
  * the result per document version and every feature reads it.
+ *
+ * Stages: language → paragraphs and sentences → the article's date → dates → quotes →
+ * entities (linked, unknown, coreference) → speakers → numbers.
  */
-import type { Article, EntityMention, Span } from './model';
+import type { AnalysisContext } from './context';
+import { articleDate } from './dates/header';
+import { findDates } from './dates/findDates';
+import { findEntities } from './entities/findEntities';
+import type { Article, EntityMention, NumberMention, Span } from './model';
+import { findNumbers } from './numbers/findNumbers';
+import { attributeSpeakers } from './quotes/attributeSpeakers';
+import { findQuotes } from './quotes/findQuotes';
+import { DEFAULT_SETTINGS, type AnalysisSettings } from './settings';
 import { detectLanguage } from './text/language';
 import { findParagraphs, findSentences } from './text/structure';
-import { findQuotes } from './quotes/findQuotes';
-import { attributeSpeakers } from './quotes/attributeSpeakers';
-import { findNumbers } from './numbers/findNumbers';
-import { DEFAULT_SETTINGS, type AnalysisSettings } from './settings';
 
 /**
  * Analyse one article. Any string is accepted: control characters, lone surrogates and
  * odd line ends give a valid (if sparse) model; text beyond `settings.maxChars` is left out
- * and `truncatedAt` says where.
+ * and `truncatedAt` says where. Without a context, nothing is linked to a knowledge base.
  */
-export function analyzeArticle(text: string, settings: AnalysisSettings = DEFAULT_SETTINGS): Article {
-  const limit = Math.min(text.length, settings.maxChars);
-  const truncatedAt = limit < text.length ? safeCut(text, limit) : undefined;
-  const end = truncatedAt ?? text.length;
-  const body = end === text.length ? text : text.slice(0, end);
+export function analyzeArticle(text: string, settings: AnalysisSettings = DEFAULT_SETTINGS, context?: AnalysisContext): Article {
+  const truncatedAt = text.length > settings.maxChars ? safeCut(text, settings.maxChars) : undefined;
+  const range: Span = { start: 0, end: truncatedAt ?? text.length };
+  const body = range.end === text.length ? text : text.slice(0, range.end);
   const language = settings.language === 'auto' ? detectLanguage(body) : settings.language;
-
-  const entities: EntityMention[] = [];
-  const quotes = attributeSpeakers(body, findQuotes(body), entities, language, (m) => m.text);
-  const numbers = findNumbers(body, language);
-  const article: Article = {
+  const sentences = findSentences(body);
+  const date = articleDate(body, settings.articleDate);
+  const dates = findDates(body, language, date, range);
+  const quoteSpans = findQuotes(body);
+  const outermost = quoteSpans.filter((q) => q.depth === 0);
+  const entities = findEntities({ text: body, language, range, sentences, quotes: outermost, dates }, context);
+  const quotes = attributeSpeakers(body, quoteSpans, entities, language, displayName(entities, context));
+  return {
     text,
     language,
     languageSource: settings.language === 'auto' ? 'detected' : 'setting',
+    ...(date ? { date } : {}),
     paragraphs: findParagraphs(body),
-    sentences: findSentences(body),
+    sentences,
     entities,
-    dates: [],
+    dates,
     quotes,
-    numbers,
+    numbers: outside(findNumbers(body, language), dates),
     claims: [],
     ...(truncatedAt !== undefined ? { truncatedAt } : {}),
   };
-  return article;
+}
+
+/**
+ * Display names: the canonical name for linked entities, else the longest form the article
+ * uses for the same key ("Hansi Flick" for a later "Flick").
+ */
+function displayName(entities: readonly EntityMention[], context: AnalysisContext | undefined): (m: EntityMention) => string {
+  const longest = new Map<string, string>();
+  for (const e of entities) {
+    if (e.kind === 'pronoun' || e.kind === 'anaphor' || e.kind === 'epithet') continue;
+    const seen = longest.get(e.key);
+    if (!seen || e.text.length > seen.length) longest.set(e.key, e.text);
+  }
+  return (m) => (m.entityId ? context?.kb.entity(m.entityId)?.name : undefined) ?? longest.get(m.key) ?? m.text;
+}
+
+/** Numbers that are not part of a date ("2022" in "in 2022" is a date, not a count). */
+function outside(numbers: readonly NumberMention[], dates: readonly Span[]): NumberMention[] {
+  const out: NumberMention[] = [];
+  let d = 0;
+  for (const n of numbers) {
+    while (d < dates.length && dates[d]!.end <= n.start) d++;
+    if (d < dates.length && dates[d]!.start < n.end) continue;
+    out.push(n);
+  }
+  return out;
 }
 
 /** Move a cut point back so it never splits a surrogate pair. */
 function safeCut(text: string, at: number): number {
   const c = text.charCodeAt(at - 1);
   return c >= 0xd800 && c <= 0xdbff ? at - 1 : at;
-}
-
-/** True when `inner` lies within `outer`. */
-export function within(inner: Span, outer: Span): boolean {
-  return inner.start >= outer.start && inner.end <= outer.end;
 }

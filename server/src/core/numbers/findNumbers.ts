@@ -50,6 +50,8 @@ export function findNumbers(text: string, lang: Language, from = 0, to = text.le
       continue;
     }
     const value = numberWordValue(word, lang);
+    // "one of the", "uno dei": a choice among many, not a count.
+    if (value === 1 && /^\s+(?:of|dei|degli|delle|di)\b/u.test(text.slice(end, end + 8))) continue;
     // "un"/"una"/"one" are usually articles or pronouns: only a count when a noun follows directly.
     if (value !== undefined && !(value === 1 && word !== 'one' && word !== 'uno')) {
       pending = { mention: { start, end, text: m[0], value, form: 'words' } };

@@ -1,0 +1,196 @@
+/**
+ * Entity mentions of an article: knowledge-base names (linked), names the recogniser finds
+ * that the knowledge base lacks (unknown, typed), surnames of people named in full earlier
+ * (here or elsewhere in the workspace), epithets of entities already named, and pronouns and
+ * "the club" resolved to the last person or team.
+ */
+import { fold, matchNames, type NameMatch } from '../kb';
+import type { AnalysisContext } from '../context';
+import type { EntityMention, EntityType, Language, Span } from '../model';
+import { recognizeEntities, type RecognizedEntity } from '../ner/recognize';
+import { chooseCandidate, isListSeparator } from './disambiguate';
+import { resolveReferences } from './coreference';
+
+/** What the entity stage needs from earlier stages. */
+export interface EntityInputs {
+  readonly text: string;
+  readonly language: Language;
+  readonly range: Span;
+  readonly sentences: readonly Span[];
+  /** Outermost quotes: pronouns inside them are not resolved. */
+  readonly quotes: readonly Span[];
+  /** Date expressions: names are not looked for inside them. */
+  readonly dates: readonly Span[];
+}
+
+/** Key of an entity the knowledge base does not know: its folded full name. */
+export function unknownKey(name: string): string {
+  return `unknown:${fold(name)}`;
+}
+
+/** Find, link and resolve the entity mentions of an article, sorted by start. */
+export function findEntities(input: EntityInputs, context: AnalysisContext | undefined): EntityMention[] {
+  const { text, language, range } = input;
+  const recognized = recognizeEntities(text, language, { range });
+  const matches = context ? matchNames(context.names, text, { start: range.start, end: range.end, lang: language }) : [];
+
+  const named: EntityMention[] = [];
+  const mentioned = new Set<string>();
+  const epithets: NameMatch[] = [];
+  let r = 0;
+  let d = 0;
+  const accepted: Span[] = [];
+  for (let mi = 0; mi < matches.length; mi++) {
+    const match = matches[mi]!;
+    if (match.epithet) {
+      epithets.push(match);
+      continue;
+    }
+    while (r < recognized.length && recognized[r]!.end <= match.start) r++;
+    const ner = r < recognized.length && recognized[r]!.start < match.end ? recognized[r] : undefined;
+    while (d < input.dates.length && input.dates[d]!.end <= match.start) d++;
+    if (d < input.dates.length && input.dates[d]!.start < match.end) continue;
+    if (!plausibleName(text, match, ner)) continue;
+    // A neighbouring list item helps only when its own type was never in doubt.
+    const previous = mi > 0 ? matches[mi - 1]! : undefined;
+    const neighbour =
+      previous && isListSeparator(text, previous.end, match.start) ? singleType(previous) : nextListType(text, match, matches[mi + 1]);
+    const chosen = chooseCandidate(text, match, language, ner?.type, mentioned, neighbour);
+    mentioned.add(chosen.id);
+    accepted.push(match);
+    named.push({
+      start: match.start,
+      end: match.end,
+      text: match.text,
+      type: chosen.type,
+      entityId: chosen.id,
+      key: chosen.id,
+      kind: chosen.canonical || chosen.kind === 'name' ? 'name' : 'alias',
+    });
+  }
+
+  named.push(...unknownMentions(text, recognized, accepted, input.dates, context?.workspaceSurnames));
+  named.sort(byStart);
+
+  // Epithets refer back: only to an entity the article has already named.
+  const firstNamed = new Map<string, number>();
+  for (const m of named) if (m.entityId && !firstNamed.has(m.entityId)) firstNamed.set(m.entityId, m.start);
+  for (const match of epithets) {
+    const candidate = match.candidates.find((c) => (firstNamed.get(c.id) ?? Infinity) < match.start);
+    if (!candidate) continue;
+    named.push({ start: match.start, end: match.end, text: match.text, type: candidate.type, entityId: candidate.id, key: candidate.id, kind: 'epithet' });
+  }
+  named.sort(byStart);
+
+  // A pronoun or "il club" inside a longer name ("il club rossonero") is part of that name.
+  const references = resolveReferences(text, language, named, input.sentences, input.quotes, range.start, range.end).filter((ref) => !covered(named, ref));
+  return mergeSorted(named, references);
+}
+
+/**
+ * Guard against common words that happen to be names: a match written all in lower case
+ * where the knowledge base capitalises the name ("real", "city"), or a one-word nickname
+ * opening a sentence that the recogniser did not see as a name.
+ */
+function plausibleName(text: string, match: NameMatch, ner: RecognizedEntity | undefined): boolean {
+  const capitalised = /\p{Lu}/u.test(match.text);
+  const kbCapitalised = match.candidates.some((c) => /\p{Lu}/u.test(c.name));
+  if (!capitalised && kbCapitalised) return false;
+  const oneWord = !/[\s'’-]/.test(match.text);
+  if (oneWord && ner === undefined && match.candidates.every((c) => c.kind !== 'name') && startsSentence(text, match.start)) return false;
+  return true;
+}
+
+function startsSentence(text: string, offset: number): boolean {
+  let i = offset - 1;
+  while (i >= 0 && (text[i] === ' ' || text[i] === '\t' || text[i] === '“' || text[i] === '"' || text[i] === '«')) i--;
+  return i < 0 || /[.!?…\n\r:]/.test(text[i]!);
+}
+
+/**
+ * Names the recogniser found where no knowledge-base name matched. A one-word person name
+ * that is the surname of someone named in full before (in this article, else in the
+ * workspace) gets that person's key.
+ */
+function unknownMentions(
+  text: string,
+  recognized: readonly RecognizedEntity[],
+  accepted: readonly Span[],
+  dates: readonly Span[],
+  workspaceSurnames: ReadonlyMap<string, string> | undefined,
+): EntityMention[] {
+  const out: EntityMention[] = [];
+  const surnames = new Map<string, string>();
+  let a = 0;
+  let d = 0;
+  for (const e of recognized) {
+    while (a < accepted.length && accepted[a]!.end <= e.start) a++;
+    if (a < accepted.length && accepted[a]!.start < e.end) continue;
+    while (d < dates.length && dates[d]!.end <= e.start) d++;
+    if (d < dates.length && dates[d]!.start < e.end) continue;
+    const name = text.slice(e.start, e.end);
+    const words = name.split(/\s+/);
+    let key = unknownKey(name);
+    let kind: EntityMention['kind'] = 'name';
+    if (e.type === 'person') {
+      if (words.length >= 2) {
+        surnames.set(fold(words[words.length - 1]!), key);
+      } else {
+        const full = surnames.get(fold(name)) ?? workspaceSurnameKey(workspaceSurnames, name);
+        if (full) {
+          key = full;
+          kind = 'surname';
+        }
+      }
+    }
+    out.push({ start: e.start, end: e.end, text: name, type: e.type satisfies EntityType, key, kind });
+  }
+  return out;
+}
+
+function workspaceSurnameKey(surnames: ReadonlyMap<string, string> | undefined, name: string): string | undefined {
+  const full = surnames?.get(fold(name));
+  return full ? unknownKey(full) : undefined;
+}
+
+/**
+ * The type of the next list item when it is unambiguous ("Milan e Napoli": the type of
+ * "Napoli" helps "Milan" only if "Napoli" has a single candidate).
+ */
+function nextListType(text: string, match: NameMatch, next: NameMatch | undefined): EntityType | undefined {
+  return next && isListSeparator(text, match.end, next.start) ? singleType(next) : undefined;
+}
+
+/** The type all candidates of a match share, if they do. */
+function singleType(match: NameMatch): EntityType | undefined {
+  const type = match.candidates[0]?.type;
+  return match.candidates.every((c) => c.type === type) ? type : undefined;
+}
+
+/** True when `span` lies inside one of the sorted `mentions`. */
+function covered(mentions: readonly EntityMention[], span: Span): boolean {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid]!.start <= span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo - 1; k >= 0 && k >= lo - 4; k--) if (mentions[k]!.end >= span.end) return true;
+  return false;
+}
+
+function byStart(a: Span, b: Span): number {
+  return a.start - b.start || b.end - a.end;
+}
+
+function mergeSorted(a: readonly EntityMention[], b: readonly EntityMention[]): EntityMention[] {
+  const out: EntityMention[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && byStart(a[i]!, b[j]!) <= 0)) out.push(a[i++]!);
+    else out.push(b[j++]!);
+  }
+  return out;
+}
