@@ -7,6 +7,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { ArticleFiles, ARTICLE_LANGUAGE } from './articles';
 import { ArticleStatusBar } from './statusBar';
 import { RestartingErrorHandler } from './errorHandler';
+import { bundledKbMiddleware, registerBundledKb } from './bundledKb';
 
 let client: LanguageClient | undefined;
 
@@ -20,16 +21,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: ARTICLE_LANGUAGE }],
+    // Articles, and knowledge-base files so the server can report their errors as they are edited.
+    documentSelector: [{ language: ARTICLE_LANGUAGE }, { pattern: '**/*.kb.{yaml,yml,json}' }],
     outputChannel: output,
     errorHandler: new RestartingErrorHandler(output),
-    synchronize: { configurationSection: 'touchline' },
+    synchronize: {
+      configurationSection: 'touchline',
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.kb.{yaml,yml,json}'),
+    },
+    middleware: bundledKbMiddleware(context),
   };
   client = new LanguageClient('touchline', 'Touchline', serverOptions, clientOptions);
 
   const articles = new ArticleFiles(context);
   const statusBar = new ArticleStatusBar(client);
   context.subscriptions.push(
+    registerBundledKb(context),
     articles,
     statusBar,
     vscode.commands.registerCommand('touchline.restartServer', async () => {

@@ -7,7 +7,14 @@ import type { TextDocuments } from 'vscode-languageserver';
 import { analyzeArticle } from '../core/analyze';
 import type { Article } from '../core/model';
 import { LineIndex } from '../core/positions';
+import type { AnalysisContext } from '../core/context';
 import type { SettingsStore } from './settings';
+import { isKbFile } from './knowledge';
+
+/** The knowledge the analyses use, and its revision (a reload invalidates every analysis). */
+export interface ContextSource {
+  readonly current: { readonly context: AnalysisContext; readonly revision: number };
+}
 
 export interface Analysis {
   readonly uri: string;
@@ -18,7 +25,8 @@ export interface Analysis {
 
 interface Entry {
   readonly version: number;
-  readonly revision: number;
+  /** Settings and knowledge revisions the analysis was made with. */
+  readonly revision: string;
   readonly analysis: Analysis;
 }
 
@@ -28,13 +36,14 @@ export class Analyses {
   constructor(
     private readonly documents: TextDocuments<TextDocument>,
     private readonly settings: SettingsStore,
+    private readonly knowledge: ContextSource,
   ) {}
 
-  /** The analysis of the document's current version, or undefined if it is not open. */
+  /** The analysis of the document's current version, or undefined if it is not an open article. */
   async get(uri: string): Promise<Analysis | undefined> {
     const document = this.documents.get(uri);
-    if (!document) return undefined;
-    const revision = this.settings.revision;
+    if (!document || isKbFile(uri)) return undefined;
+    const revision = `${this.settings.revision}:${this.knowledge.current.revision}`;
     const cached = this.cache.get(uri);
     if (cached && cached.version === document.version && cached.revision === revision) return cached.analysis;
     const settings = await this.settings.forResource(uri);
@@ -47,7 +56,7 @@ export class Analyses {
     const analysis: Analysis = {
       uri,
       version: current.version,
-      article: analyzeArticle(text, settings.analysis),
+      article: analyzeArticle(text, settings.analysis, this.knowledge.current.context),
       lines: new LineIndex(text),
     };
     this.cache.set(uri, { version: current.version, revision, analysis });

@@ -1,6 +1,7 @@
 /**
- * The LSP layer: capabilities, document sync, settings and request wiring. Each feature's
- * protocol conversion lives in `features/`; all analysis lives in the core.
+ * The LSP layer: capabilities, document sync, settings, the knowledge base and request
+ * wiring. Each feature's protocol conversion lives in `features/`; all analysis lives in the
+ * core.
  */
 import {
   CodeActionKind,
@@ -16,23 +17,28 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analyses } from './analyses';
 import { makeGuard } from './guard';
 import { SettingsStore } from './settings';
+import { Knowledge, isKbFile } from './knowledge';
 import { legend, semanticTokens } from './features/semanticTokens';
 import { hover } from './features/hover';
 import { documentSymbols } from './features/symbols';
 import { findingsOf, toDiagnostics } from './features/diagnostics';
+import { kbDiagnostics } from './features/kbDiagnostics';
+import { definition } from './features/definition';
+import { references, workspaceSymbols } from './features/navigation';
 import { createHoverContext } from './hoverContext';
 import { articleStatus, STATUS_NOTIFICATION } from './status';
-import { references, workspaceSymbols } from './features/navigation';
 import { version as SERVER_VERSION } from '../../../package.json';
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const settings = new SettingsStore(connection);
-  const analyses = new Analyses(documents, settings);
+  const knowledge = new Knowledge();
+  const analyses = new Analyses(documents, settings, knowledge);
   const guard = makeGuard(connection);
-  const hoverContext = createHoverContext();
+  const hoverContext = createHoverContext(knowledge);
   let pullDiagnostics = false;
   let refreshSupported = { diagnostics: false, tokens: false };
+  let folders: string[] = [];
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const caps = params.capabilities;
@@ -42,6 +48,8 @@ export function startServer(connection: Connection): void {
       diagnostics: caps.workspace?.diagnostics?.refreshSupport === true,
       tokens: caps.workspace?.semanticTokens?.refreshSupport === true,
     };
+    folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    knowledge.setFolders(folders);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -63,19 +71,49 @@ export function startServer(connection: Connection): void {
       // Ask for change notifications of our section; editors that push settings anyway are fine too.
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'touchline' }).catch(() => undefined);
     }
+    void reloadKnowledge();
+  });
+
+  // --- knowledge base ------------------------------------------------------------------
+  let reloading: Promise<void> | undefined;
+  let reloadAgain = false;
+  /** Reload the knowledge base; calls during a reload coalesce into one more reload. */
+  const reloadKnowledge = async (): Promise<void> => {
+    if (reloading) {
+      reloadAgain = true;
+      return reloading;
+    }
+    reloading = (async () => {
+      do {
+        reloadAgain = false;
+        await guard('knowledge-base reload', undefined, undefined, async () => {
+          knowledge.setExtraPaths(await settings.knowledgeBasePaths(folders));
+          const open = new Map(documents.all().filter((d) => isKbFile(d.uri)).map((d) => [d.uri, d.getText()]));
+          await knowledge.reload(open);
+        });
+      } while (reloadAgain);
+      reloading = undefined;
+      refreshAll();
+    })();
+    return reloading;
+  };
+
+  connection.onDidChangeWatchedFiles((params) => {
+    if (params.changes.some((c) => isKbFile(c.uri))) void reloadKnowledge();
   });
 
   connection.onDidChangeConfiguration(() => {
     settings.invalidate();
-    refreshAll();
+    void reloadKnowledge();
   });
 
   const refreshAll = (): void => {
     if (refreshSupported.diagnostics) void connection.languages.diagnostics.refresh();
     else if (!pullDiagnostics) for (const d of documents.all()) void pushDiagnostics(d.uri);
-    if (refreshSupported.tokens) connection.languages.semanticTokens.refresh();
+    if (refreshSupported.tokens) void connection.languages.semanticTokens.refresh();
   };
 
+  // --- diagnostics ---------------------------------------------------------------------
   const diagnosticsOf = async (uri: string) => {
     const analysis = await analyses.get(uri);
     if (!analysis) return undefined;
@@ -84,22 +122,46 @@ export function startServer(connection: Connection): void {
   };
 
   const pushDiagnostics = async (uri: string): Promise<void> => {
+    if (isKbFile(uri)) {
+      await connection.sendDiagnostics({ uri, diagnostics: kbDiagnostics(uri, knowledge.current) });
+      return;
+    }
     const result = await diagnosticsOf(uri);
     if (result) await connection.sendDiagnostics({ uri, version: result.analysis.version, diagnostics: result.diagnostics });
   };
 
   documents.onDidChangeContent(async (e) => {
-    if (!pullDiagnostics) await pushDiagnostics(e.document.uri);
-    const result = await guard('status', undefined, undefined, () => diagnosticsOf(e.document.uri));
-    if (result && result.analysis.version === documents.get(e.document.uri)?.version) {
+    const uri = e.document.uri;
+    if (isKbFile(uri)) {
+      await reloadKnowledge();
+      return;
+    }
+    if (!pullDiagnostics) await pushDiagnostics(uri);
+    const result = await guard('status', undefined, undefined, () => diagnosticsOf(uri));
+    if (result && result.analysis.version === documents.get(uri)?.version) {
       void connection.sendNotification(STATUS_NOTIFICATION, articleStatus(result.analysis, result.findings.length));
     }
   });
   documents.onDidClose((e) => {
     analyses.forget(e.document.uri);
-    if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    if (isKbFile(e.document.uri)) void reloadKnowledge();
+    else if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
+  connection.languages.diagnostics.on((params, token) =>
+    guard('diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] }, token, async () => {
+      const uri = params.textDocument.uri;
+      if (isKbFile(uri)) {
+        // Diagnostics must describe the text the user sees: wait for a reload in progress.
+        if (reloading) await reloading;
+        return { kind: DocumentDiagnosticReportKind.Full, items: kbDiagnostics(uri, knowledge.current) };
+      }
+      const result = await diagnosticsOf(uri);
+      return { kind: DocumentDiagnosticReportKind.Full, items: result?.diagnostics ?? [] };
+    }),
+  );
+
+  // --- features ------------------------------------------------------------------------
   connection.onHover((params, token) =>
     guard('hover', null, token, async () => {
       const analysis = await analyses.get(params.textDocument.uri);
@@ -120,19 +182,13 @@ export function startServer(connection: Connection): void {
     }),
   );
 
-  connection.languages.diagnostics.on((params, token) =>
-    guard('diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] }, token, async () => {
-      const result = await diagnosticsOf(params.textDocument.uri);
-      return { kind: DocumentDiagnosticReportKind.Full, items: result?.diagnostics ?? [] };
-    }),
-  );
-
   connection.onCodeAction((_params, token) => guard('code actions', [], token, () => []));
 
+  const nameOf = (key: string, fallback: string): string => knowledge.current.context.kb.entity(key)?.name ?? fallback;
   connection.onDocumentSymbol((params, token) =>
     guard('document symbols', [], token, async () => {
       const analysis = await analyses.get(params.textDocument.uri);
-      return analysis ? documentSymbols(analysis, (_key, fallback) => fallback) : [];
+      return analysis ? documentSymbols(analysis, nameOf) : [];
     }),
   );
 
@@ -149,7 +205,12 @@ export function startServer(connection: Connection): void {
       return analysis ? references(analysis, params.position, await openAnalyses(), params.context.includeDeclaration) : [];
     }),
   );
-  connection.onDefinition((_params, token) => guard('definition', null, token, () => null));
+  connection.onDefinition((params, token) =>
+    guard('definition', null, token, async () => {
+      const analysis = await analyses.get(params.textDocument.uri);
+      return analysis ? definition(analysis, params.position, knowledge.current) : null;
+    }),
+  );
 
   documents.listen(connection);
   connection.listen();

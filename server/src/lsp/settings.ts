@@ -2,6 +2,8 @@
  * Settings pulled per resource through `workspace/configuration`, cached until the client
  * says they changed. Editors without configuration support get the defaults.
  */
+import { isAbsolute, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Connection } from 'vscode-languageserver';
 import type { RuleOverrides } from '../core/checks';
 import { DEFAULT_SETTINGS, type AnalysisSettings } from '../core/settings';
@@ -34,6 +36,25 @@ export class SettingsStore {
     return this.revisionNumber;
   }
 
+  /**
+   * `touchline.knowledgeBase.paths` of every folder, relative paths resolved against their
+   * folder, as file URIs.
+   */
+  async knowledgeBasePaths(folders: readonly string[]): Promise<string[]> {
+    if (!this.supported) return [];
+    const out = new Set<string>();
+    const scopes = folders.length > 0 ? folders : [undefined];
+    for (const scope of scopes) {
+      const raw: unknown = await this.connection.workspace.getConfiguration({ ...(scope ? { scopeUri: scope } : {}), section: 'touchline.knowledgeBase.paths' }).catch(() => []);
+      if (!Array.isArray(raw)) continue;
+      for (const p of raw) {
+        if (typeof p !== 'string' || p.trim() === '') continue;
+        out.add(resolveAgainst(scope, p.trim()));
+      }
+    }
+    return [...out];
+  }
+
   invalidate(): void {
     this.cache.clear();
     this.revisionNumber++;
@@ -50,6 +71,12 @@ export class SettingsStore {
     }
     return settings;
   }
+}
+
+function resolveAgainst(folder: string | undefined, path: string): string {
+  if (path.startsWith('file:')) return path;
+  if (isAbsolute(path) || !folder) return pathToFileURL(path).href;
+  return pathToFileURL(join(fileURLToPath(folder), path)).href;
 }
 
 /** Turn whatever the client sent into valid settings, falling back field by field. */

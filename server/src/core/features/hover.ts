@@ -4,6 +4,7 @@
  * date) or a quote (its speaker). Markdown text; the LSP layer only wraps it.
  */
 import type { Article, DateMention, EntityMention, Quote, Span } from '../model';
+import { escapeMarkdown } from './markdown';
 
 export interface HoverResult {
   readonly span: Span;
@@ -45,7 +46,7 @@ function entityHover(entity: EntityMention, article: Article, context: HoverCont
     if (card) return card;
   }
   const label = TYPE_LABEL[entity.type];
-  return `**${escapeMarkdown(entity.text)}** — ${label}\n\nNot in the knowledge base. Use the quick fix to add it to a workspace knowledge-base file.`;
+  return `**${escapeMarkdown(entity.text)}** — ${label}\n\nNot in the knowledge base. Add it to a \`*.kb.yaml\` file in the workspace to link it and see its facts here.`;
 }
 
 function quoteHover(quote: Quote, context: HoverContext): string {
@@ -67,7 +68,3 @@ function smallestAt<T extends Span>(items: readonly T[], offset: number): T | un
   return best;
 }
 
-/** Escape characters that markdown would interpret, so names and quotes show as written. */
-export function escapeMarkdown(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, (c) => `\\${c}`);
-}
