@@ -3,13 +3,15 @@
  * knowledge-base files.
  */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { loadKb } from '../core/kb/load';
-import { BUNDLED_KB_FILES, readBundledKb } from '../core/kb/bundled';
+import { readBundledKb } from '../host/bundledKb';
+import { packageRoot } from '../host/packageRoot';
 import { openfootballToKb, parseOpenfootballClubs, type ImportedTeam } from '../core/kb/import/openfootball';
 import { importWikidata } from '../core/kb/import/wikidata';
 import type { KbFile } from '../core/kb/types';
+import { LineIndex } from '../core/positions';
 import { EXIT, type Io } from './io';
 
 const HELP = `Usage: touchline kb <command> [options]
@@ -121,7 +123,7 @@ export function kbJson(doc: { sources?: object; entities: readonly object[] }): 
 }
 
 function kbYaml(doc: object): string {
-  return `# yaml-language-server: $schema=https://touchline.dev/schemas/kb.schema.json\n${stringify(doc, { lineWidth: 0 })}`;
+  return stringify(doc, { lineWidth: 0 });
 }
 
 function write(out: string | undefined, text: string, io: Io): void {
@@ -160,17 +162,6 @@ function importOpenfootball(args: readonly string[], io: Io): number {
   return EXIT.ok;
 }
 
-/** The package root: the nearest ancestor holding the bundled knowledge base. */
-export function packageRoot(start: string = __dirname): string | undefined {
-  let d = resolve(start);
-  for (;;) {
-    if (existsSync(join(d, BUNDLED_KB_FILES[0]!))) return d;
-    const up = dirname(d);
-    if (up === d) return undefined;
-    d = up;
-  }
-}
-
 function importWikidataCommand(args: readonly string[], io: Io): number {
   const p = parseArgs(args, ['--out', '--as-of', '--lang', '--kb']);
   if (wantsHelp(p, io)) return EXIT.ok;
@@ -197,9 +188,8 @@ function importWikidataCommand(args: readonly string[], io: Io): number {
     io.stderr(`touchline kb import wikidata: ${file} is not JSON: ${(e as Error).message}\n`);
     return EXIT.usage;
   }
-  const root = packageRoot();
   const kbFiles: KbFile[] = [
-    ...(root ? readBundledKb(root) : []),
+    ...readBundledKb(packageRoot()),
     ...(p.options.get('--kb') ?? []).map((f) => ({ path: f, text: readFileSync(f, 'utf8') })),
   ];
   const knownIds = new Map<string, string>();
@@ -216,14 +206,9 @@ function importWikidataCommand(args: readonly string[], io: Io): number {
 }
 
 /** 1-based line and column (UTF-16 units) of an offset. */
-function lineCol(text: string, offset: number): { line: number; col: number } {
-  let line = 1;
-  let last = -1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    last = i;
-  }
-  return { line, col: offset - last };
+function lineCol(index: LineIndex, offset: number): { line: number; col: number } {
+  const p = index.positionAt(offset);
+  return { line: p.line + 1, col: p.character + 1 };
 }
 
 function validate(args: readonly string[], io: Io): number {
@@ -239,6 +224,12 @@ function validate(args: readonly string[], io: Io): number {
   const bundledPaths = new Set(bundled.map((f) => resolve(f.path)));
   const files: KbFile[] = [...bundled];
   const texts = new Map<string, string>(bundled.map((f) => [f.path, f.text]));
+  const indexes = new Map<string, LineIndex>();
+  const indexOf = (file: string): LineIndex => {
+    let ix = indexes.get(file);
+    if (!ix) indexes.set(file, (ix = new LineIndex(texts.get(file) ?? '')));
+    return ix;
+  };
   const asked = new Set<string>();
   for (const f of p.positional) {
     const abs = resolve(f);
@@ -265,14 +256,12 @@ function validate(args: readonly string[], io: Io): number {
   for (const d of diagnostics) {
     // Problems in bundled files are shown only when those files were asked for.
     if (!asked.has(d.file)) continue;
-    const text = texts.get(d.file) ?? '';
-    const { line, col } = lineCol(text, d.span.start);
+    const { line, col } = lineCol(indexOf(d.file), d.span.start);
     if (d.severity === 'error') errors++;
     else if (d.severity === 'warning') warnings++;
     io.stdout(`${d.file}:${line}:${col}: ${d.severity} ${d.code}: ${d.message}\n`);
     for (const r of d.related ?? []) {
-      const rt = texts.get(r.file) ?? '';
-      const rl = lineCol(rt, r.span.start);
+      const rl = lineCol(indexOf(r.file), r.span.start);
       io.stdout(`  ${r.file}:${rl.line}:${rl.col}: ${r.message}\n`);
     }
   }

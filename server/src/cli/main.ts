@@ -1,6 +1,7 @@
 /** `touchline`: the command-line interface (`dist/cli.js`). */
 import { runAnnotate } from './annotate';
 import { runCheck } from './check';
+import { runKbCommand } from './kb';
 import { EXIT, type Io } from './io';
 import { version } from '../../../package.json';
 
@@ -9,6 +10,9 @@ const HELP = `Usage: touchline <command> [options]
 Commands:
   check <files or folders…>     Check articles; exit 1 when there are findings
   annotate <files…>             Print the analysis model as JSON
+  kb import openfootball <dir>  Convert openfootball club lists into a knowledge base
+  kb import wikidata <json>     Convert Wikidata SPARQL results (P54 stints) into one
+  kb validate <files…>          Check knowledge-base files; errors with line and column
 
 Run "touchline <command> --help" for a command's options.`;
 
@@ -19,6 +23,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return runCheck(rest, io);
     case 'annotate':
       return runAnnotate(rest, io);
+    case 'kb':
+      return runKbCommand(rest, io);
     case '--version':
     case '-v':
       io.stdout(`${version}\n`);

@@ -4,7 +4,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createContext, type AnalysisContext } from '../core/context';
-import { loadKb, readBundledKb, type KbDiagnostic, type KbFile } from '../core/kb';
+import { loadKb, type KbDiagnostic, type KbFile } from '../core/kb';
+import { readBundledKb } from './bundledKb';
 import { packageRoot } from './packageRoot';
 
 export interface LoadedKnowledge {
