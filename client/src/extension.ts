@@ -27,7 +27,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     errorHandler: new RestartingErrorHandler(output),
     synchronize: {
       configurationSection: 'touchline',
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.kb.{yaml,yml,json}'),
+      // Knowledge-base files reload the knowledge base; articles changed outside the editor re-index.
+      fileEvents: [vscode.workspace.createFileSystemWatcher('**/*.kb.{yaml,yml,json}'), vscode.workspace.createFileSystemWatcher('**/*.txt')],
     },
     middleware: bundledKbMiddleware(context),
   };

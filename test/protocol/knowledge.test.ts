@@ -89,3 +89,17 @@ test('a broken workspace knowledge-base file gets located diagnostics, and its f
   });
   await waitFor(() => hoverText(uri, positionOf(article, 'Flick')), (t) => /German football coach/.test(t));
 });
+
+test('references and workspace symbols reach articles on disk that are not open', async () => {
+  const { ReferencesRequest, WorkspaceSymbolRequest, DidChangeWatchedFilesNotification, FileChangeType } = await import('vscode-languageserver-protocol/node');
+  const otherPath = join(workspace, 'other.txt');
+  writeFileSync(otherPath, 'Casemiro joined Manchester United from Real Madrid in 2022.\n');
+  await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(otherPath).href, type: FileChangeType.Created }] });
+  const refs = await waitFor(
+    () => server.connection.sendRequest(ReferencesRequest.type, { textDocument: { uri: articleUri }, position: positionOf(sample, 'Casemiro'), context: { includeDeclaration: true } }),
+    (r) => (r ?? []).some((l) => l.uri.endsWith('/other.txt')),
+  );
+  assert.ok(refs!.filter((l) => l.uri === articleUri).length >= 5);
+  const symbols = await server.connection.sendRequest(WorkspaceSymbolRequest.type, { query: 'casemiro' });
+  assert.ok(Array.isArray(symbols) && symbols.some((s) => 'location' in s && s.location.uri.endsWith('/other.txt')));
+});

@@ -5,6 +5,7 @@
  */
 import {
   CodeActionKind,
+  FileChangeType,
   DidChangeConfigurationNotification,
   DocumentDiagnosticReportKind,
   TextDocuments,
@@ -26,6 +27,10 @@ import { kbDiagnostics } from './features/kbDiagnostics';
 import { definition } from './features/definition';
 import { references, workspaceSymbols } from './features/navigation';
 import { createHoverContext } from './hoverContext';
+import { WorkspaceIndex } from './workspaceIndex';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { AnalysisContext } from '../core/context';
 import { articleStatus, STATUS_NOTIFICATION } from './status';
 import { version as SERVER_VERSION } from '../../../package.json';
 
@@ -33,9 +38,23 @@ export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const settings = new SettingsStore(connection);
   const knowledge = new Knowledge();
-  const analyses = new Analyses(documents, settings, knowledge);
+  const index = new WorkspaceIndex(() => knowledge.current.context);
+  // Analyses use the knowledge base plus the surnames the workspace names in full.
+  let combined: { kb: number; index: number; current: { context: AnalysisContext; revision: number } } | undefined;
+  const analysisKnowledge = {
+    get current() {
+      const kb = knowledge.current;
+      if (!combined || combined.kb !== kb.revision || combined.index !== index.revision) {
+        const revision = (combined?.current.revision ?? 0) + 1;
+        combined = { kb: kb.revision, index: index.revision, current: { context: { ...kb.context, workspaceSurnames: index.surnames }, revision } };
+      }
+      return combined.current;
+    },
+  };
+  const analyses = new Analyses(documents, settings, analysisKnowledge);
   const guard = makeGuard(connection);
-  const hoverContext = createHoverContext(knowledge);
+  const hoverContext = createHoverContext(knowledge, index);
+  let progressSupported = false;
   let pullDiagnostics = false;
   let refreshSupported = { diagnostics: false, tokens: false };
   let folders: string[] = [];
@@ -49,6 +68,7 @@ export function startServer(connection: Connection): void {
       tokens: caps.workspace?.semanticTokens?.refreshSupport === true,
     };
     folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    progressSupported = caps.window?.workDoneProgress === true;
     knowledge.setFolders(folders);
     return {
       capabilities: {
@@ -94,12 +114,51 @@ export function startServer(connection: Connection): void {
       } while (reloadAgain);
       reloading = undefined;
       refreshAll();
+      await rebuildIndex();
     })();
     return reloading;
   };
 
-  connection.onDidChangeWatchedFiles((params) => {
-    if (params.changes.some((c) => isKbFile(c.uri))) void reloadKnowledge();
+  // --- workspace index -----------------------------------------------------------------
+  let indexRun = 0;
+  /** Index every article of the workspace, showing progress; a newer run cancels an older one. */
+  const rebuildIndex = async (): Promise<void> => {
+    const run = ++indexRun;
+    await guard('workspace index', undefined, undefined, async () => {
+      const scopes = await Promise.all(folders.map(async (uri) => ({ uri, scope: await settings.forResource(uri) })));
+      const progress = progressSupported ? await connection.window.createWorkDoneProgress() : undefined;
+      progress?.begin('Touchline: indexing articles', 0, 'finding articles…', true);
+      let last = 0;
+      await index.build(
+        scopes.map(({ uri, scope }) => ({ uri, scope: { include: scope.include, exclude: scope.exclude, settings: scope.analysis } })),
+        (done, total) => {
+          // Report at most once per percent: thousands of notifications would slow the editor.
+          const percent = Math.floor((done / total) * 100);
+          if (percent !== last) progress?.report(percent, `${done} of ${total} articles`);
+          last = percent;
+        },
+        () => run !== indexRun || progress?.token.isCancellationRequested === true,
+      );
+      progress?.done();
+      connection.console.info(`Touchline indexed ${index.size} articles.`);
+    });
+    if (run === indexRun) refreshAll();
+  };
+
+  connection.onDidChangeWatchedFiles(async (params) => {
+    if (params.changes.some((c) => isKbFile(c.uri))) {
+      void reloadKnowledge();
+      return;
+    }
+    let changed = false;
+    for (const change of params.changes) {
+      if (!/\.txt$/i.test(change.uri) || documents.get(change.uri)) continue;
+      const scope = await settings.forResource(change.uri);
+      if (change.type === FileChangeType.Deleted) index.remove(change.uri);
+      else await guard('index update', undefined, undefined, () => index.refreshFromDisk(change.uri, scope.analysis));
+      changed = true;
+    }
+    if (changed) refreshAll();
   });
 
   connection.onDidChangeConfiguration(() => {
@@ -138,14 +197,21 @@ export function startServer(connection: Connection): void {
     }
     if (!pullDiagnostics) await pushDiagnostics(uri);
     const result = await guard('status', undefined, undefined, () => diagnosticsOf(uri));
+    if (result) index.setOpen(uri, result.analysis.article, result.analysis.lines);
     if (result && result.analysis.version === documents.get(uri)?.version) {
       void connection.sendNotification(STATUS_NOTIFICATION, articleStatus(result.analysis, result.findings.length));
     }
   });
-  documents.onDidClose((e) => {
-    analyses.forget(e.document.uri);
-    if (isKbFile(e.document.uri)) void reloadKnowledge();
-    else if (!pullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  documents.onDidClose(async (e) => {
+    const uri = e.document.uri;
+    analyses.forget(uri);
+    if (isKbFile(uri)) {
+      void reloadKnowledge();
+      return;
+    }
+    if (!pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    const onDisk = uri.startsWith('file:') && existsSync(fileURLToPath(uri));
+    await guard('index update', undefined, undefined, async () => index.closed(uri, (await settings.forResource(uri)).analysis, onDisk));
   });
 
   connection.languages.diagnostics.on((params, token) =>
@@ -192,17 +258,11 @@ export function startServer(connection: Connection): void {
     }),
   );
 
-  const openAnalyses = async () => {
-    const all = await Promise.all(documents.all().map((d) => analyses.get(d.uri)));
-    return all.filter((a) => a !== undefined);
-  };
-  connection.onWorkspaceSymbol((params, token) =>
-    guard('workspace symbols', [], token, async () => workspaceSymbols(await openAnalyses(), params.query)),
-  );
+  connection.onWorkspaceSymbol((params, token) => guard('workspace symbols', [], token, () => workspaceSymbols(index.all(), params.query, nameOf)));
   connection.onReferences((params, token) =>
     guard('references', [], token, async () => {
       const analysis = await analyses.get(params.textDocument.uri);
-      return analysis ? references(analysis, params.position, await openAnalyses(), params.context.includeDeclaration) : [];
+      return analysis ? references(analysis, params.position, index.all(), params.context.includeDeclaration) : [];
     }),
   );
   connection.onDefinition((params, token) =>

@@ -7,6 +7,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Connection } from 'vscode-languageserver';
 import type { RuleOverrides } from '../core/checks';
 import { DEFAULT_SETTINGS, type AnalysisSettings } from '../core/settings';
+import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE } from '../core/articleFiles';
 
 /** The `touchline.*` section as the client sends it (every field may be missing or mistyped). */
 interface RawSettings {
@@ -14,14 +15,18 @@ interface RawSettings {
   articleDate?: unknown;
   limits?: { maxFileSizeMB?: unknown };
   rules?: unknown;
+  articles?: { include?: unknown; exclude?: unknown };
 }
 
 export interface ServerSettings {
   readonly analysis: AnalysisSettings;
   readonly rules: RuleOverrides;
+  /** Globs of the files that are articles (`touchline.articles.*`). */
+  readonly include: readonly string[];
+  readonly exclude: readonly string[];
 }
 
-const DEFAULTS: ServerSettings = { analysis: DEFAULT_SETTINGS, rules: {} };
+const DEFAULTS: ServerSettings = { analysis: DEFAULT_SETTINGS, rules: {}, include: DEFAULT_INCLUDE, exclude: DEFAULT_EXCLUDE };
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
 
 export class SettingsStore {
@@ -88,8 +93,12 @@ export function parseSettings(raw: RawSettings): ServerSettings {
   if (raw.rules && typeof raw.rules === 'object') {
     for (const [id, value] of Object.entries(raw.rules)) if (typeof value === 'string' && SEVERITIES.has(value)) rules[id] = value as RuleOverrides[string];
   }
+  const globs = (v: unknown, fallback: readonly string[]): readonly string[] =>
+    Array.isArray(v) && v.every((g) => typeof g === 'string') ? (v as string[]) : fallback;
   return {
     rules,
+    include: globs(raw.articles?.include, DEFAULT_INCLUDE),
+    exclude: globs(raw.articles?.exclude, DEFAULT_EXCLUDE),
     analysis: {
       language,
       maxChars: mb !== undefined ? Math.floor(mb * 1024 * 1024) : DEFAULT_SETTINGS.maxChars,

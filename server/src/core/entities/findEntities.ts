@@ -31,7 +31,7 @@ export function unknownKey(name: string): string {
 /** Find, link and resolve the entity mentions of an article, sorted by start. */
 export function findEntities(input: EntityInputs, context: AnalysisContext | undefined): EntityMention[] {
   const { text, language, range } = input;
-  const recognized = recognizeEntities(text, language, { range });
+  const recognized = recognizeEntities(text, language, range);
   const matches = context ? matchNames(context.names, text, { start: range.start, end: range.end, lang: language }) : [];
 
   const named: EntityMention[] = [];

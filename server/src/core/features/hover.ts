@@ -17,8 +17,8 @@ export interface HoverContext {
   entityCard(entityId: string, article: Article): string | undefined;
   /** Markdown describing a date relative to the article's date. */
   describeDate(date: DateMention, article: Article): string;
-  /** Other quotes by the same speaker elsewhere in the workspace, as markdown lines. */
-  otherQuotes(speakerKey: string, except: Quote): readonly string[];
+  /** Other quotes by the same speaker in the workspace (not `exceptText`), as markdown lines. */
+  otherQuotes(speakerKey: string, exceptText: string): readonly string[];
 }
 
 const TYPE_LABEL: Record<EntityMention['type'], string> = {
@@ -36,7 +36,7 @@ export function hoverAt(article: Article, offset: number, context: HoverContext)
   const date = smallestAt(article.dates, offset);
   if (date) return { span: date, markdown: context.describeDate(date, article) };
   const quote = smallestAt(article.quotes, offset);
-  if (quote) return { span: quote, markdown: quoteHover(quote, context) };
+  if (quote) return { span: quote, markdown: quoteHover(quote, article.text.slice(quote.contentStart, quote.contentEnd), context) };
   return undefined;
 }
 
@@ -49,10 +49,10 @@ function entityHover(entity: EntityMention, article: Article, context: HoverCont
   return `**${escapeMarkdown(entity.text)}** — ${label}\n\nNot in the knowledge base. Add it to a \`*.kb.yaml\` file in the workspace to link it and see its facts here.`;
 }
 
-function quoteHover(quote: Quote, context: HoverContext): string {
+function quoteHover(quote: Quote, content: string, context: HoverContext): string {
   if (!quote.speaker) return '**Quote** — speaker not identified';
   const lines = [`**Quote** — said by **${escapeMarkdown(quote.speaker.name)}**${quote.speaker.entityId ? '' : ' (not in the knowledge base)'}`];
-  const others = context.otherQuotes(quote.speaker.key, quote);
+  const others = context.otherQuotes(quote.speaker.key, content);
   if (others.length > 0) {
     lines.push('', `Other quotes by ${escapeMarkdown(quote.speaker.name)} in the workspace:`, ...others.map((o) => `- ${o}`));
   }

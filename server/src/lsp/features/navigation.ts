@@ -1,7 +1,14 @@
 /** References and workspace symbols over the analysed articles, matched by entity key. */
 import { SymbolKind, type Location, type Position, type WorkspaceSymbol } from 'vscode-languageserver';
-import type { EntityType } from '../../core/model';
-import type { Analysis } from '../analyses';
+import type { Article, EntityType } from '../../core/model';
+import type { LineIndex } from '../../core/positions';
+
+/** An analysed article somewhere in the workspace. */
+interface Located {
+  readonly uri: string;
+  readonly lines: LineIndex;
+  readonly article: Article;
+}
 import { toOffset, toRange } from '../convert';
 
 const KIND: Record<EntityType, SymbolKind> = {
@@ -13,14 +20,14 @@ const KIND: Record<EntityType, SymbolKind> = {
 };
 
 /** Every mention of the entity at `position`, across `articles`. */
-export function references(analysis: Analysis, position: Position, articles: readonly Analysis[], includeDeclaration: boolean): Location[] {
+export function references(analysis: Located, position: Position, articles: Iterable<Located>, includeDeclaration: boolean): Location[] {
   const offset = toOffset(analysis.lines, position);
-  const target = analysis.article.entities.find((e) => e.start <= offset && offset <= e.end);
+  const target = analysis.article.entities.find((e) => e.start <= offset && offset <= e.end && e.kind !== 'pronoun' && e.kind !== 'anaphor');
   if (!target) return [];
   const out: Location[] = [];
   for (const a of articles) {
     for (const e of a.article.entities) {
-      if (e.key !== target.key) continue;
+      if (e.key !== target.key || e.kind === 'pronoun' || e.kind === 'anaphor') continue;
       if (!includeDeclaration && a.uri === analysis.uri && e.start === target.start) continue;
       out.push({ uri: a.uri, range: toRange(a.lines, e) });
     }
@@ -29,7 +36,7 @@ export function references(analysis: Analysis, position: Position, articles: rea
 }
 
 /** Entities whose name contains every character of `query` in order (as VS Code filters). */
-export function workspaceSymbols(articles: readonly Analysis[], query: string): WorkspaceSymbol[] {
+export function workspaceSymbols(articles: Iterable<Located>, query: string, nameOf: (key: string, fallback: string) => string): WorkspaceSymbol[] {
   const q = query.toLowerCase();
   const out: WorkspaceSymbol[] = [];
   for (const a of articles) {
@@ -37,8 +44,9 @@ export function workspaceSymbols(articles: readonly Analysis[], query: string): 
     for (const e of a.article.entities) {
       if (e.kind === 'pronoun' || e.kind === 'anaphor' || seen.has(e.key)) continue;
       seen.add(e.key);
-      if (!subsequence(q, e.text.toLowerCase())) continue;
-      out.push({ name: e.text, kind: KIND[e.type], location: { uri: a.uri, range: toRange(a.lines, e) } });
+      const name = nameOf(e.key, e.text);
+      if (!subsequence(q, name.toLowerCase()) && !subsequence(q, e.text.toLowerCase())) continue;
+      out.push({ name, kind: KIND[e.type], location: { uri: a.uri, range: toRange(a.lines, e) } });
     }
   }
   return out;

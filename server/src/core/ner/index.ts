@@ -1,0 +1,3 @@
+/** Named-entity recognition: the public surface of `core/ner`. */
+export { recognizeEntities, recognizeLabels } from './recognize';
+export type { LabelledSpan, NerAnalysis, NerLabel, RecognizedEntity } from './recognize';

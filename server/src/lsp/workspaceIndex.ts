@@ -1,0 +1,159 @@
+/**
+ * The workspace index: every article under the workspace folders, open or not, analysed and
+ * summarised for cross-article features (references, workspace symbols, other quotes by a
+ * speaker, surnames named in full elsewhere, and later cross-article claims). Open documents
+ * are indexed from the editor's text; the rest from disk, kept current through file events.
+ */
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { analyzeArticle } from '../core/analyze';
+import type { AnalysisContext } from '../core/context';
+import { fold } from '../core/kb';
+import type { Article, EntityMention, Quote } from '../core/model';
+import { LineIndex } from '../core/positions';
+import type { AnalysisSettings } from '../core/settings';
+import { expandPaths } from '../host/expandPaths';
+import { readArticle } from '../host/readArticle';
+
+/** What the index keeps of an article. */
+export interface IndexedArticle {
+  readonly uri: string;
+  readonly lines: LineIndex;
+  readonly article: Article;
+  /** Name mentions only: pronouns and "the club" are left out of cross-article features. */
+  readonly names: readonly EntityMention[];
+  readonly quotes: readonly Quote[];
+}
+
+export interface ArticleScope {
+  readonly include: readonly string[];
+  readonly exclude: readonly string[];
+  readonly settings: AnalysisSettings;
+}
+
+/** Reports indexing progress (done, total). */
+export type Progress = (done: number, total: number) => void;
+
+export class WorkspaceIndex {
+  private readonly articles = new Map<string, IndexedArticle>();
+  private readonly open = new Set<string>();
+  private surnamesRevision = 0;
+  private surnameMap: ReadonlyMap<string, string> = new Map();
+
+  constructor(private readonly context: () => AnalysisContext) {}
+
+  get size(): number {
+    return this.articles.size;
+  }
+
+  /** Changes whenever the workspace surnames change (part of the analysis cache key). */
+  get revision(): number {
+    return this.surnamesRevision;
+  }
+
+  /** Full names by folded surname, for people named in full in exactly one way. */
+  get surnames(): ReadonlyMap<string, string> {
+    return this.surnameMap;
+  }
+
+  all(): Iterable<IndexedArticle> {
+    return this.articles.values();
+  }
+
+  get(uri: string): IndexedArticle | undefined {
+    return this.articles.get(uri);
+  }
+
+  /** Index every article of the folders from disk (open documents keep their editor text). */
+  async build(folders: readonly { uri: string; scope: ArticleScope }[], progress: Progress, cancelled: () => boolean): Promise<void> {
+    const files: { uri: string; path: string; scope: ArticleScope }[] = [];
+    for (const folder of folders) {
+      if (!folder.uri.startsWith('file:')) continue;
+      const { files: found } = await expandPaths([fileURLToPath(folder.uri)], folder.scope.include, folder.scope.exclude);
+      for (const path of found) files.push({ uri: pathToFileURL(path).href, path, scope: folder.scope });
+    }
+    const seen = new Set(files.map((f) => f.uri));
+    for (const uri of [...this.articles.keys()]) if (!seen.has(uri) && !this.open.has(uri)) this.articles.delete(uri);
+    let done = 0;
+    for (const f of files) {
+      if (cancelled()) return;
+      if (!this.open.has(f.uri)) await this.indexFromDisk(f.uri, f.path, f.scope.settings);
+      progress(++done, files.length);
+    }
+    this.refreshSurnames();
+  }
+
+  /** Re-read one article from disk (created or changed outside the editor). */
+  async refreshFromDisk(uri: string, settings: AnalysisSettings): Promise<void> {
+    if (this.open.has(uri)) return;
+    await this.indexFromDisk(uri, fileURLToPath(uri), settings);
+    this.refreshSurnames();
+  }
+
+  /** An article deleted on disk. */
+  remove(uri: string): void {
+    if (this.open.has(uri)) return;
+    if (this.articles.delete(uri)) this.refreshSurnames();
+  }
+
+  /** An open document's latest analysis replaces what was read from disk. */
+  setOpen(uri: string, article: Article, lines: LineIndex): void {
+    this.open.add(uri);
+    this.articles.set(uri, summarise(uri, article, lines));
+  }
+
+  /** A document was closed: from now on its file on disk counts (or nothing, if it has none). */
+  async closed(uri: string, settings: AnalysisSettings, onDisk: boolean): Promise<void> {
+    this.open.delete(uri);
+    if (onDisk && uri.startsWith('file:')) await this.indexFromDisk(uri, fileURLToPath(uri), settings);
+    else this.articles.delete(uri);
+    this.refreshSurnames();
+  }
+
+  private async indexFromDisk(uri: string, path: string, settings: AnalysisSettings): Promise<void> {
+    const read = await readArticle(path);
+    if (!read.ok) {
+      this.articles.delete(uri);
+      return;
+    }
+    const article = analyzeArticle(read.text, settings, this.context());
+    this.articles.set(uri, summarise(uri, article, new LineIndex(read.text)));
+  }
+
+  private refreshSurnames(): void {
+    const byFold = new Map<string, string | null>();
+    for (const a of this.articles.values()) {
+      for (const m of a.names) {
+        if (m.type !== 'person' || m.entityId || m.kind !== 'name') continue;
+        const words = m.text.split(/\s+/);
+        if (words.length < 2) continue;
+        const key = fold(words[words.length - 1]!);
+        const seen = byFold.get(key);
+        // A surname shared by two different people names neither.
+        if (seen === undefined) byFold.set(key, m.text);
+        else if (seen !== null && fold(seen) !== fold(m.text)) byFold.set(key, null);
+      }
+    }
+    const next = new Map<string, string>();
+    for (const [k, v] of byFold) if (v !== null) next.set(k, v);
+    if (!sameMap(next, this.surnameMap)) {
+      this.surnameMap = next;
+      this.surnamesRevision++;
+    }
+  }
+}
+
+function summarise(uri: string, article: Article, lines: LineIndex): IndexedArticle {
+  return {
+    uri,
+    lines,
+    article,
+    names: article.entities.filter((e) => e.kind !== 'pronoun' && e.kind !== 'anaphor'),
+    quotes: article.quotes.filter((q) => q.depth === 0),
+  };
+}
+
+function sameMap(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [k, v] of a) if (b.get(k) !== v) return false;
+  return true;
+}
