@@ -63,6 +63,9 @@ export const DROP_DOC = 2;
 /** Maximum features per token. */
 export const MAX_FEATURES = 40;
 
+/** The shape hash of a lower-case word ("x"). */
+const SHAPE_LOWER = fnvStep(HASH_SEED, CharKind.Lower) >>> 0;
+
 /** Beyond the text's ends a neighbour looks like a full stop, as between training sentences. */
 const EDGE = fnvStep(HASH_SEED, 0x2e) >>> 0;
 /** The stand-in for a word hidden by training dropout. */
@@ -86,12 +89,27 @@ export function prepare(stream: TokenStream, gaz: Gazetteer, lang: 'en' | 'it'):
 
   for (let i = 0; i < n; i++) {
     let hl = HASH_SEED;
+    const s = starts[i]!;
+    const e = ends[i]!;
+    // Fast path: most tokens are lower-case ASCII words (shape "x").
+    let p = s;
+    while (p < e) {
+      const c = text.charCodeAt(p);
+      if (c < 0x61 || c > 0x7a) break;
+      hl = fnvStep(hl, c);
+      p++;
+    }
+    if (p === e) {
+      lower[i] = hl >>> 0;
+      shape[i] = SHAPE_LOWER;
+      kase[i] = K_LETTER | K_HAS_LOWER;
+      continue;
+    }
+    hl = HASH_SEED;
     let hs = HASH_SEED;
     let lastShape = -1;
     let shapeLen = 0;
     let k = 0;
-    const s = starts[i]!;
-    const e = ends[i]!;
     for (let p = s; p < e; p++) {
       const c = text.charCodeAt(p);
       let ck: number;

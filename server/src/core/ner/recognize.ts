@@ -4,7 +4,7 @@
  */
 
 import type { EntityType, Language, Span } from '../model';
-import { tokenAt, tokenize, type Tokens } from '../text/tokenize';
+import { tokenize, type Tokens } from '../text/tokenize';
 import { decodeGazetteer, type Gazetteer } from './gazetteer';
 import { positionalCapital, prepare, type Prepared } from './features';
 import { FUNCTION_WORDS } from './function-words';
@@ -20,6 +20,9 @@ export type NerLabel = 'PER' | 'ORG' | 'LOC' | 'MISC';
 /** A span found by the model, before mapping to {@link EntityType}. */
 export interface LabelledSpan extends Span {
   readonly label: NerLabel;
+  /** Indices of the span's first and last tokens in the analysis' `tokens`. */
+  readonly firstToken: number;
+  readonly lastToken: number;
 }
 
 /** A recognised entity. */
@@ -62,14 +65,20 @@ export function recognizeLabels(text: string, lang: Language, range?: Span): Ner
   const model = getModel(lang);
   const prepared = prepare(tokens, getGazetteer(), lang);
   const labels = decodeLabels(model, prepared);
+  const functionWords = FUNCTION_WORDS[lang];
   const spans: LabelledSpan[] = [];
   let open = -1;
   let type = '';
   const close = (endToken: number): void => {
-    if (open >= 0) {
-      spans.push({ start: tokens.starts[open]!, end: tokens.ends[endToken - 1]!, label: type as NerLabel });
-      open = -1;
+    if (open < 0) return;
+    // A leading function word capitalised only by its position is not part of the name
+    // ("Dalla Spagna" at a sentence start is Spagna; "While" alone is nothing).
+    let first = open;
+    while (first < endToken && positionalCapital(prepared, first) && functionWords.has(foldApostrophes(text, tokens, first))) first++;
+    if (first < endToken) {
+      spans.push({ start: tokens.starts[first]!, end: tokens.ends[endToken - 1]!, label: type as NerLabel, firstToken: first, lastToken: endToken - 1 });
     }
+    open = -1;
   };
   for (let i = 0; i < tokens.count; i++) {
     const y = labels[i]!;
@@ -81,29 +90,15 @@ export function recognizeLabels(text: string, lang: Language, range?: Span): Ner
     }
   }
   close(tokens.count);
-  return { tokens, prepared, spans: harmoniseLabels(text, trimFunctionWords(text, lang, tokens, prepared, spans)) };
+  return { tokens, prepared, spans: harmoniseLabels(text, spans) };
 }
 
-/**
- * Drops a leading function word capitalised only by its position ("Dalla Spagna" at a
- * sentence start is Spagna; "While" is nothing).
- */
-function trimFunctionWords(text: string, lang: Language, tokens: Tokens, prep: Prepared, spans: LabelledSpan[]): LabelledSpan[] {
-  const words = FUNCTION_WORDS[lang];
-  const out: LabelledSpan[] = [];
-  for (const s of spans) {
-    let t = tokenAt(tokens, s.start);
-    let start = s.start;
-    while (t < tokens.count && tokens.ends[t]! <= s.end && positionalCapital(prep, t)) {
-      const w = text.slice(tokens.starts[t], tokens.ends[t]).toLowerCase().replace(/’/g, "'");
-      if (!words.has(w)) break;
-      t++;
-      start = t < tokens.count ? tokens.starts[t]! : s.end;
-    }
-    if (start < s.end) out.push(start === s.start ? s : { ...s, start });
-  }
-  return out;
+function foldApostrophes(text: string, tokens: Tokens, t: number): string {
+  return text.slice(tokens.starts[t], tokens.ends[t]).toLowerCase().replace(/’/g, "'");
 }
+
+const LABEL_INDEX: Readonly<Record<NerLabel, number>> = { PER: 0, ORG: 1, LOC: 2, MISC: 3 };
+const LABELS: readonly NerLabel[] = ['PER', 'ORG', 'LOC', 'MISC'];
 
 /**
  * One name, one label per text: spans with the same surface take the label most of them
@@ -111,31 +106,26 @@ function trimFunctionWords(text: string, lang: Language, tokens: Tokens, prep: P
  */
 function harmoniseLabels(text: string, spans: LabelledSpan[]): LabelledSpan[] {
   if (spans.length < 2) return spans;
-  const votes = new Map<string, Map<NerLabel, number>>();
+  const votes = new Map<string, Int32Array>();
   const vote = (key: string, label: NerLabel): void => {
     let v = votes.get(key);
-    if (!v) votes.set(key, (v = new Map()));
-    v.set(label, (v.get(label) ?? 0) + 1);
+    if (!v) votes.set(key, (v = new Int32Array(4)));
+    v[LABEL_INDEX[label]]!++;
   };
-  for (const s of spans) {
-    const surface = text.slice(s.start, s.end);
+  const surfaces = spans.map((s) => text.slice(s.start, s.end));
+  spans.forEach((s, k) => {
+    const surface = surfaces[k]!;
     vote(surface, s.label);
     if (s.label === 'PER') {
       const space = surface.lastIndexOf(' ');
       if (space > 0) vote(surface.slice(space + 1), 'PER');
     }
-  }
-  return spans.map((s) => {
-    const v = votes.get(text.slice(s.start, s.end))!;
-    let best: NerLabel = s.label;
-    let bestCount = v.get(s.label) ?? 0;
-    for (const [label, count] of v) {
-      if (count > bestCount) {
-        best = label;
-        bestCount = count;
-      }
-    }
-    return best === s.label ? s : { ...s, label: best };
+  });
+  return spans.map((s, k) => {
+    const v = votes.get(surfaces[k]!)!;
+    let best = LABEL_INDEX[s.label];
+    for (let l = 0; l < 4; l++) if (v[l]! > v[best]!) best = l;
+    return LABELS[best] === s.label ? s : { ...s, label: LABELS[best]! };
   });
 }
 
@@ -153,11 +143,15 @@ export function recognizeEntities(text: string, lang: Language, range?: Span): R
   let c = 0;
   for (const s of spans) {
     // Rule-found competitions come first and win over model spans they overlap.
-    while (c < competitions.length && competitions[c]!.end <= s.start) out.push({ ...competitions[c++]!, type: 'competition', label: 'MISC' });
+    while (c < competitions.length && competitions[c]!.end <= s.start) out.push(competition(competitions[c++]!));
     if (c < competitions.length && competitions[c]!.start < s.end) continue;
     const type = typeEntity(text, s, tokens, prepared);
     if (type) out.push({ start: s.start, end: s.end, type, label: s.label });
   }
-  while (c < competitions.length) out.push({ ...competitions[c++]!, type: 'competition', label: 'MISC' });
+  while (c < competitions.length) out.push(competition(competitions[c++]!));
   return out;
+}
+
+function competition(s: Span): RecognizedEntity {
+  return { start: s.start, end: s.end, type: 'competition', label: 'MISC' };
 }

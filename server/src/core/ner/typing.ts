@@ -16,7 +16,7 @@ import type { EntityType, Span } from '../model';
 import type { Tokens } from '../text/tokenize';
 import { GazFlag } from './gazetteer';
 import type { Prepared } from './features';
-import { TokenFlag, tokenAt } from '../text/tokenize';
+import { TokenFlag } from '../text/tokenize';
 import { lowerHash } from './hash';
 
 /** Competition words that end a name: Champions League, FA Cup, Six Nations. */
@@ -112,10 +112,14 @@ function isAcronym(s: string): boolean {
 /**
  * The entity type of a labelled span, or undefined to drop it (MISC that is not a competition).
  */
-export function typeEntity(text: string, span: Span & { label: string }, tokens: Tokens, prep: Prepared): EntityType | undefined {
-  const first = tokenAt(tokens, span.start);
-  let last = first;
-  while (last + 1 < tokens.count && tokens.ends[last]! < span.end) last++;
+export function typeEntity(
+  text: string,
+  span: Span & { readonly label: string; readonly firstToken: number; readonly lastToken: number },
+  tokens: Tokens,
+  prep: Prepared,
+): EntityType | undefined {
+  const first = span.firstToken;
+  const last = span.lastToken;
   switch (span.label) {
     case 'PER':
       return 'person';
