@@ -83,7 +83,7 @@ export async function runCheck(args: string[], io: Io): Promise<number> {
     if (read.notice) io.stderr(`touchline: ${read.notice}\n`);
     const article = analyzeArticle(read.text, settings, knowledge.context);
     const lines = new LineIndex(read.text);
-    const findings = runChecks(article).filter((f) => atLeast(f.severity, minSeverity)).map((f) => {
+    const findings = runChecks(article, {}, { kb: knowledge.context.kb }).filter((f) => atLeast(f.severity, minSeverity)).map((f) => {
       const s = lines.positionAt(f.start);
       const e = lines.positionAt(f.end);
       return { ...f, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };

@@ -3,12 +3,13 @@
  * the result per document version and every feature reads it.
  *
  * Stages: language → paragraphs and sentences → the article's date → dates → quotes →
- * entities (linked, unknown, coreference) → speakers → numbers.
+ * entities (linked, unknown, coreference) → speakers → numbers → claims.
  */
 import type { AnalysisContext } from './context';
 import { articleDate } from './dates/header';
 import { findDates } from './dates/findDates';
 import { findEntities } from './entities/findEntities';
+import { extractClaims } from './claims/extractClaims';
 import type { Article, EntityMention, NumberMention, Span } from './model';
 import { findNumbers } from './numbers/findNumbers';
 import { attributeSpeakers } from './quotes/attributeSpeakers';
@@ -34,7 +35,7 @@ export function analyzeArticle(text: string, settings: AnalysisSettings = DEFAUL
   const outermost = quoteSpans.filter((q) => q.depth === 0);
   const entities = findEntities({ text: body, language, range, sentences, quotes: outermost, dates }, context);
   const quotes = attributeSpeakers(body, quoteSpans, entities, language, displayName(entities, context));
-  return {
+  const article: Article = {
     text,
     language,
     languageSource: settings.language === 'auto' ? 'detected' : 'setting',
@@ -48,6 +49,7 @@ export function analyzeArticle(text: string, settings: AnalysisSettings = DEFAUL
     claims: [],
     ...(truncatedAt !== undefined ? { truncatedAt } : {}),
   };
+  return { ...article, claims: extractClaims(article, context?.kb) };
 }
 
 /**

@@ -8,8 +8,8 @@ export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
 /** Another place a finding points at, such as the disagreeing claim in another article. */
 export interface RelatedLocation extends Span {
-  /** URI (editor) or path (CLI) of the other article. */
-  readonly source: string;
+  /** URI (editor) or path (CLI) of the other article; absent for a place in the same article. */
+  readonly source?: string;
   readonly message: string;
 }
 

@@ -103,15 +103,48 @@ export interface NumberMention extends Span {
   readonly nounSpan?: Span;
 }
 
-/** A checkable statement. Filled in by the claims stage. */
+/** What a claim states about its subject. */
+export type ClaimProperty =
+  | 'appearances' // games played for a team
+  | 'goals' // goals scored for a team
+  | 'honours' // trophies won in a competition (with a team)
+  | 'tenure' // years spent at a team
+  | 'contract-end' // the year a contract ends
+  | 'coached' // teams a person coached (a list)
+  | 'played-for' // teams a person played for (a list)
+  | 'joined' // moved to a team in a year
+  | 'left' // left a team in a year
+  | 'record'; // holds a record ("most Champions League titles as a coach")
+
+/** One item of a list claim ("Reggiana, Parma, Juventus…"), with where it stands. */
+export interface ClaimItem extends Span {
+  readonly id: string;
+  readonly text: string;
+}
+
+/**
+ * A checkable statement found in the article. `value` is a number for counts and years, a
+ * string for a year or record, a list of entity ids for list claims.
+ */
 export interface Claim extends Span {
+  /** Stable within a version: property and position. */
   readonly id: string;
   readonly subjectKey: string;
   readonly subjectId?: string;
-  readonly property: string;
+  /** The subject as the article names it (resolved through pronouns and epithets). */
+  readonly subjectName: string;
+  readonly property: ClaimProperty;
   readonly value: number | string | readonly string[];
+  /** Where the value is written (the number, the year, the list). */
   readonly valueSpan: Span;
+  /** How the value is written, so a correction keeps the style ("sei" → "cinque"). */
+  readonly form: 'digits' | 'words' | 'anaphor' | 'name' | 'list' | 'phrase';
+  /**
+   * `team`, `competition`, `role`, `scope` (`all` | `league`), `approx` (`almost` | `about` |
+   * `over`), `year`: entity ids or plain values.
+   */
   readonly qualifiers: Readonly<Record<string, string>>;
+  readonly items?: readonly ClaimItem[];
 }
 
 /** The analysed article. */

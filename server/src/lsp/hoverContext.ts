@@ -2,6 +2,7 @@
 import { basename } from 'node:path';
 import { dateHoverMarkdown } from '../core/dates';
 import { entityCard } from '../core/features/entityCard';
+import { claimCard } from '../core/features/claimCard';
 import type { HoverContext } from '../core/features/hover';
 import { escapeMarkdown } from '../core/features/markdown';
 import type { WorkspaceIndex } from './workspaceIndex';
@@ -14,6 +15,7 @@ const PREVIEW = 80;
 export function createHoverContext(knowledge: Knowledge, index: WorkspaceIndex): HoverContext {
   return {
     entityCard: (entityId, article) => entityCard(knowledge.current.context.kb, entityId, article),
+    claimCard: (claim, article) => claimCard(claim, article, knowledge.current.context.kb),
     describeDate: (date, article) => dateHoverMarkdown(date, article.date, article.language),
     otherQuotes: (speakerKey, exceptText) => {
       const out: string[] = [];

@@ -25,12 +25,14 @@ import { documentSymbols } from './features/symbols';
 import { findingsOf, toDiagnostics } from './features/diagnostics';
 import { kbDiagnostics } from './features/kbDiagnostics';
 import { definition } from './features/definition';
+import { codeActions } from './features/codeActions';
 import { references, workspaceSymbols } from './features/navigation';
 import { createHoverContext } from './hoverContext';
 import { WorkspaceIndex } from './workspaceIndex';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AnalysisContext } from '../core/context';
+import type { Claim } from '../core/model';
 import { articleStatus, STATUS_NOTIFICATION } from './status';
 import { version as SERVER_VERSION } from '../../../package.json';
 
@@ -176,8 +178,11 @@ export function startServer(connection: Connection): void {
   const diagnosticsOf = async (uri: string) => {
     const analysis = await analyses.get(uri);
     if (!analysis) return undefined;
-    const findings = findingsOf(analysis, (await settings.forResource(uri)).rules);
-    return { analysis, findings, diagnostics: toDiagnostics(analysis, findings, (source) => analyses.linesOf(source)) };
+    const rules = (await settings.forResource(uri)).rules;
+    const env = { kb: knowledge.current.context.kb, otherClaims: (claim: Claim) => index.claimsLike(claim, uri) };
+    const findings = findingsOf(analysis, rules, env, `${knowledge.current.revision}:${index.claimsRevision}:${settings.revision}`);
+    const linesOf = (source: string) => analyses.linesOf(source) ?? index.get(source)?.lines;
+    return { analysis, findings, diagnostics: toDiagnostics(analysis, findings, linesOf) };
   };
 
   const pushDiagnostics = async (uri: string): Promise<void> => {
@@ -196,8 +201,12 @@ export function startServer(connection: Connection): void {
       return;
     }
     if (!pullDiagnostics) await pushDiagnostics(uri);
+    const claimsBefore = index.claimsRevision;
+    const analysis = await guard('analysis', undefined, undefined, () => analyses.get(uri));
+    if (analysis) index.setOpen(uri, analysis.article, analysis.lines);
+    // Claims that changed can change other articles' cross-article findings.
+    if (index.claimsRevision !== claimsBefore && refreshSupported.diagnostics) void connection.languages.diagnostics.refresh();
     const result = await guard('status', undefined, undefined, () => diagnosticsOf(uri));
-    if (result) index.setOpen(uri, result.analysis.article, result.analysis.lines);
     if (result && result.analysis.version === documents.get(uri)?.version) {
       void connection.sendNotification(STATUS_NOTIFICATION, articleStatus(result.analysis, result.findings.length));
     }
@@ -248,7 +257,15 @@ export function startServer(connection: Connection): void {
     }),
   );
 
-  connection.onCodeAction((_params, token) => guard('code actions', [], token, () => []));
+  connection.onCodeAction((params, token) =>
+    guard('code actions', [], token, () =>
+      codeActions(params, {
+        kb: knowledge.current.context.kb,
+        folderOf: (uri) => folders.filter((f) => uri.startsWith(f.endsWith('/') ? f : `${f}/`)).sort((a, b) => b.length - a.length)[0],
+        openText: (uri) => documents.get(uri)?.getText(),
+      }),
+    ),
+  );
 
   const nameOf = (key: string, fallback: string): string => knowledge.current.context.kb.entity(key)?.name ?? fallback;
   connection.onDocumentSymbol((params, token) =>

@@ -9,6 +9,8 @@ import { analyzeArticle } from '../core/analyze';
 import type { AnalysisContext } from '../core/context';
 import { fold } from '../core/kb';
 import type { Article, EntityMention, Quote } from '../core/model';
+import { claimKey } from '../core/checks/claimKey';
+import type { ForeignClaim } from '../core/checks';
 import { LineIndex } from '../core/positions';
 import type { AnalysisSettings } from '../core/settings';
 import { expandPaths } from '../host/expandPaths';
@@ -38,6 +40,12 @@ export class WorkspaceIndex {
   private readonly open = new Set<string>();
   private surnamesRevision = 0;
   private surnameMap: ReadonlyMap<string, string> = new Map();
+  /** Claims by claim key, then by article: what cross-article checks compare. */
+  private readonly claimsByKey = new Map<string, Map<string, ForeignClaim[]>>();
+  private readonly claimSignature = new Map<string, string>();
+  /** The claim keys each article has, so an update touches only those. */
+  private readonly keysOf = new Map<string, string[]>();
+  private claimsRevisionNumber = 0;
 
   constructor(private readonly context: () => AnalysisContext) {}
 
@@ -53,6 +61,20 @@ export class WorkspaceIndex {
   /** Full names by folded surname, for people named in full in exactly one way. */
   get surnames(): ReadonlyMap<string, string> {
     return this.surnameMap;
+  }
+
+  /** Changes whenever any article's claims change: cross-article findings depend on it. */
+  get claimsRevision(): number {
+    return this.claimsRevisionNumber;
+  }
+
+  /** Claims of other articles with the same key as `claim`. */
+  claimsLike(claim: Parameters<typeof claimKey>[0], exceptUri: string): ForeignClaim[] {
+    const byUri = this.claimsByKey.get(claimKey(claim));
+    if (!byUri) return [];
+    const out: ForeignClaim[] = [];
+    for (const [uri, claims] of byUri) if (uri !== exceptUri) out.push(...claims);
+    return out;
   }
 
   all(): Iterable<IndexedArticle> {
@@ -72,7 +94,7 @@ export class WorkspaceIndex {
       for (const path of found) files.push({ uri: pathToFileURL(path).href, path, scope: folder.scope });
     }
     const seen = new Set(files.map((f) => f.uri));
-    for (const uri of [...this.articles.keys()]) if (!seen.has(uri) && !this.open.has(uri)) this.articles.delete(uri);
+    for (const uri of [...this.articles.keys()]) if (!seen.has(uri) && !this.open.has(uri)) this.drop(uri);
     let done = 0;
     for (const f of files) {
       if (cancelled()) return;
@@ -92,31 +114,69 @@ export class WorkspaceIndex {
   /** An article deleted on disk. */
   remove(uri: string): void {
     if (this.open.has(uri)) return;
-    if (this.articles.delete(uri)) this.refreshSurnames();
+    if (this.drop(uri)) this.refreshSurnames();
   }
 
   /** An open document's latest analysis replaces what was read from disk. */
   setOpen(uri: string, article: Article, lines: LineIndex): void {
     this.open.add(uri);
-    this.articles.set(uri, summarise(uri, article, lines));
+    this.put(summarise(uri, article, lines));
   }
 
   /** A document was closed: from now on its file on disk counts (or nothing, if it has none). */
   async closed(uri: string, settings: AnalysisSettings, onDisk: boolean): Promise<void> {
     this.open.delete(uri);
     if (onDisk && uri.startsWith('file:')) await this.indexFromDisk(uri, fileURLToPath(uri), settings);
-    else this.articles.delete(uri);
+    else this.drop(uri);
     this.refreshSurnames();
   }
 
   private async indexFromDisk(uri: string, path: string, settings: AnalysisSettings): Promise<void> {
     const read = await readArticle(path);
     if (!read.ok) {
-      this.articles.delete(uri);
+      this.drop(uri);
       return;
     }
     const article = analyzeArticle(read.text, settings, this.context());
-    this.articles.set(uri, summarise(uri, article, new LineIndex(read.text)));
+    this.put(summarise(uri, article, new LineIndex(read.text)));
+  }
+
+  private put(indexed: IndexedArticle): void {
+    this.articles.set(indexed.uri, indexed);
+    this.setClaims(indexed.uri, indexed.article);
+  }
+
+  private drop(uri: string): boolean {
+    this.setClaims(uri, undefined);
+    return this.articles.delete(uri);
+  }
+
+  /** Replace an article's claims in the claim map; bump the revision only if they changed. */
+  private setClaims(uri: string, article: Article | undefined): void {
+    const claims = article?.claims ?? [];
+    const signature = claims.map((c) => `${claimKey(c)}=${String(c.value)}`).join('\n');
+    if ((this.claimSignature.get(uri) ?? '') === signature) return;
+    for (const key of this.keysOf.get(uri) ?? []) {
+      const byUri = this.claimsByKey.get(key);
+      byUri?.delete(uri);
+      if (byUri?.size === 0) this.claimsByKey.delete(key);
+    }
+    this.keysOf.set(uri, claims.map(claimKey));
+    for (const claim of claims) {
+      const key = claimKey(claim);
+      let byUri = this.claimsByKey.get(key);
+      if (!byUri) this.claimsByKey.set(key, (byUri = new Map()));
+      const list = byUri.get(uri) ?? [];
+      list.push({ source: uri, claim, ...(article!.date ? { date: article!.date } : {}), language: article!.language });
+      byUri.set(uri, list);
+    }
+    if (signature === '') {
+      this.claimSignature.delete(uri);
+      this.keysOf.delete(uri);
+    } else {
+      this.claimSignature.set(uri, signature);
+    }
+    this.claimsRevisionNumber++;
   }
 
   private refreshSurnames(): void {

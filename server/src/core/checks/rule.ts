@@ -1,6 +1,7 @@
 /** The shape of a consistency rule: data that settings and SARIF read, plus a check. */
 import type { Finding, Severity } from '../findings';
 import type { Article } from '../model';
+import type { CheckEnvironment } from './environment';
 
 export interface RuleMeta {
   /** Stable id: the diagnostic code, the key in settings and `touchline.json`. */
@@ -12,5 +13,5 @@ export interface RuleMeta {
 
 export interface Rule extends RuleMeta {
   /** Findings with the rule's default severity; the runner applies overrides. */
-  check(article: Article): Finding[];
+  check(article: Article, env: CheckEnvironment): Finding[];
 }

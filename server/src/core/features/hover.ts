@@ -3,7 +3,7 @@
  * base, or that it is unknown), a date (normalised value and distance from the article's
  * date) or a quote (its speaker). Markdown text; the LSP layer only wraps it.
  */
-import type { Article, DateMention, EntityMention, Quote, Span } from '../model';
+import type { Article, Claim, DateMention, EntityMention, Quote, Span } from '../model';
 import { escapeMarkdown } from './markdown';
 
 export interface HoverResult {
@@ -15,6 +15,8 @@ export interface HoverResult {
 export interface HoverContext {
   /** Markdown card for a linked entity as of a date, or undefined if the id is unknown. */
   entityCard(entityId: string, article: Article): string | undefined;
+  /** Markdown for a claim: what it states, what it was compared with, the verdict. */
+  claimCard(claim: Claim, article: Article): string;
   /** Markdown describing a date relative to the article's date. */
   describeDate(date: DateMention, article: Article): string;
   /** Other quotes by the same speaker in the workspace (not `exceptText`), as markdown lines. */
@@ -29,10 +31,12 @@ const TYPE_LABEL: Record<EntityMention['type'], string> = {
   organization: 'organization',
 };
 
-/** The hover at `offset`, preferring the smallest item: a name inside a quote wins. */
+/** The hover at `offset`: a name, else a claim's value, else a date, else a quote (a name inside a quote wins). */
 export function hoverAt(article: Article, offset: number, context: HoverContext): HoverResult | undefined {
   const entity = smallestAt(article.entities, offset);
   if (entity) return { span: entity, markdown: entityHover(entity, article, context) };
+  const claim = smallestAt(article.claims.map((c) => ({ ...c.valueSpan, claim: c })), offset);
+  if (claim) return { span: { start: claim.start, end: claim.end }, markdown: context.claimCard(claim.claim, article) };
   const date = smallestAt(article.dates, offset);
   if (date) return { span: date, markdown: context.describeDate(date, article) };
   const quote = smallestAt(article.quotes, offset);

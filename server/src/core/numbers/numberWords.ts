@@ -45,3 +45,20 @@ export function numberWordValue(word: string, lang: Language): number | undefine
 
 /** Words meaning "as many as the count just given" (Italian "altrettante supercoppe"). */
 export const ANAPHORIC_COUNTS: ReadonlySet<string> = new Set(['altrettanti', 'altrettante', 'altrettanto', 'altrettanta', 'as many']);
+
+/**
+ * The number word for `value` in `lang` (0–99), or undefined: used to write a correction in
+ * the article's own style ("sei" becomes "cinque").
+ */
+export function numberWord(value: number, lang: Language): string | undefined {
+  if (!Number.isInteger(value) || value < 0 || value > 99) return undefined;
+  const units = lang === 'en' ? EN_UNITS : IT_UNITS;
+  const tens = lang === 'en' ? EN_TENS : IT_TENS;
+  if (value < 20) return units[value];
+  const t = Math.floor(value / 10);
+  const u = value % 10;
+  if (u === 0) return tens[t];
+  if (lang === 'en') return `${tens[t]}-${units[u]}`;
+  const stem = u === 1 || u === 8 ? tens[t]!.slice(0, -1) : tens[t]!;
+  return stem + (u === 3 ? 'tré' : units[u]);
+}

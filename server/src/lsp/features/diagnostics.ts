@@ -1,6 +1,6 @@
 /** Diagnostics: the core's findings as LSP diagnostics with a stable code and source. */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import { runChecks, type RuleOverrides } from '../../core/checks';
+import { runChecks, type CheckEnvironment, type RuleOverrides } from '../../core/checks';
 import type { Finding, Severity } from '../../core/findings';
 import { LineIndex } from '../../core/positions';
 import type { Analysis } from '../analyses';
@@ -13,15 +13,17 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** Findings of an analysis, computed once per analysis and reused by code actions. */
-const findingsCache = new WeakMap<Analysis, Finding[]>();
+/**
+ * Findings of an analysis, computed once per analysis and workspace revision (another
+ * article's claims changing can change cross-article findings) and reused by code actions.
+ */
+const findingsCache = new WeakMap<Analysis, { revision: string; findings: Finding[] }>();
 
-export function findingsOf(analysis: Analysis, overrides: RuleOverrides): Finding[] {
-  let findings = findingsCache.get(analysis);
-  if (!findings) {
-    findings = runChecks(analysis.article, overrides);
-    findingsCache.set(analysis, findings);
-  }
+export function findingsOf(analysis: Analysis, overrides: RuleOverrides, env: CheckEnvironment, revision: string): Finding[] {
+  const cached = findingsCache.get(analysis);
+  if (cached && cached.revision === revision) return cached.findings;
+  const findings = runChecks(analysis.article, overrides, env);
+  findingsCache.set(analysis, { revision, findings });
   return findings;
 }
 
@@ -32,8 +34,9 @@ export function findingsOf(analysis: Analysis, overrides: RuleOverrides): Findin
 export function toDiagnostics(analysis: Analysis, findings: readonly Finding[], linesOf: (source: string) => LineIndex | undefined): Diagnostic[] {
   return findings.map((f) => {
     const related = (f.related ?? []).flatMap((r) => {
-      const lines = linesOf(r.source);
-      return lines ? [{ location: { uri: r.source, range: toRange(lines, r) }, message: r.message }] : [];
+      const uri = r.source ?? analysis.uri;
+      const lines = r.source === undefined ? analysis.lines : linesOf(r.source);
+      return lines ? [{ location: { uri, range: toRange(lines, r) }, message: r.message }] : [];
     });
     return {
       range: toRange(analysis.lines, f),

@@ -1,0 +1,142 @@
+/**
+ * A claim against the knowledge base, with time taken into account: the figure as of the
+ * article's date is an interval [min, max] (cumulative figures only grow; an ended stint's
+ * figures are final), and a claim is wrong only when what it says cannot fall inside it.
+ * Used by the `kb-mismatch` rule and by the claim hover.
+ */
+import type { KbFigure, KbHonour, KbSource, KbStatistic, KnowledgeBase } from '../kb';
+import { parseAnyDate } from '../kb';
+import type { Article, Claim } from '../model';
+
+export type Verdict = 'agrees' | 'disagrees' | 'unknown';
+
+export interface KbComparison {
+  readonly verdict: Verdict;
+  /** The knowledge base's value in the claim's terms (a count, a year, a holder's name). */
+  readonly expected?: number | string;
+  /** The knowledge base's side, as a phrase for messages ("331 (2013–2022)"). */
+  readonly detail?: string;
+  readonly source?: KbSource;
+  readonly asOf?: string;
+}
+
+const UNKNOWN: KbComparison = { verdict: 'unknown' };
+const DAY_MS = 86_400_000;
+
+/** Compare one claim with the knowledge base as of the article's date. */
+export function compareWithKb(claim: Claim, article: Article, kb: KnowledgeBase): KbComparison {
+  const subject = claim.subjectId;
+  if (!subject) return UNKNOWN;
+  const asOf = article.date && !article.date.value.includes('X') ? article.date.value : undefined;
+  const q = claim.qualifiers;
+  switch (claim.property) {
+    case 'appearances':
+    case 'goals': {
+      if (!q.team || typeof claim.value !== 'number') return UNKNOWN;
+      const figure = kb.statsFor(subject, q.team, claim.property, { ...(asOf ? { asOf } : {}), scope: q.scope === 'league' ? 'league' : 'all' });
+      return figure ? compareFigure(claim.value, q.approx, figure, asOf !== undefined, period(kb, subject, q.team)) : UNKNOWN;
+    }
+    case 'honours': {
+      if (!q.competition || typeof claim.value !== 'number') return UNKNOWN;
+      const options = { ...(asOf ? { asOf } : {}), ...(q.team ? { teamId: q.team } : {}), ...(q.role ? { role: q.role as 'player' } : {}) };
+      const figure = kb.honoursCount(subject, q.competition, options);
+      return figure ? compareFigure(claim.value, q.approx, figure, asOf !== undefined, q.team ? period(kb, subject, q.team) : undefined) : UNKNOWN;
+    }
+    case 'tenure':
+      return q.team && typeof claim.value === 'number' ? compareTenure(claim.value, q.approx, kb, subject, q.team, asOf) : UNKNOWN;
+    case 'contract-end': {
+      const contract = kb.contractEnd(subject, { ...(asOf ? { asOf } : {}), ...(q.team ? { teamId: q.team } : {}) });
+      if (!contract) return UNKNOWN;
+      const year = contract.until.slice(0, 4);
+      return { verdict: year === String(claim.value).slice(0, 4) ? 'agrees' : 'disagrees', expected: year, detail: contract.until, ...sourced(contract.source, contract.asOf) };
+    }
+    case 'joined':
+    case 'left': {
+      if (!q.team) return UNKNOWN;
+      const stints = kb.stintsOf(subject, { teamId: q.team });
+      const dates = stints.map((s) => (claim.property === 'joined' ? s.from : s.to)).filter((d): d is string => d !== undefined);
+      if (dates.length === 0) return UNKNOWN;
+      const year = String(claim.value).slice(0, 4);
+      const match = dates.find((d) => d.startsWith(year));
+      const shown = match ?? dates[dates.length - 1]!;
+      const stint = stints.find((s) => (claim.property === 'joined' ? s.from : s.to) === shown);
+      return { verdict: match ? 'agrees' : 'disagrees', expected: shown.slice(0, 4), detail: shown, ...sourced(stint?.source, stint?.asOf) };
+    }
+    case 'record': {
+      const competitionId = q.competition;
+      const options = { ...(asOf ? { asOf } : {}), ...(competitionId ? { competitionId } : {}), ...(q.role ? { role: q.role as 'coach' } : {}) };
+      const own = kb.recordsOf(subject, options);
+      if (own.length > 0) return { verdict: 'agrees', detail: kb.entity(subject)?.name ?? subject, ...sourced(own[0]!.source, own[0]!.asOf) };
+      for (const e of kb.entities()) {
+        if (e.id === subject) continue;
+        const theirs = kb.recordsOf(e.id, options);
+        if (theirs.length > 0) return { verdict: 'disagrees', expected: e.name, detail: e.name, ...sourced(theirs[0]!.source, theirs[0]!.asOf) };
+      }
+      return UNKNOWN;
+    }
+    default:
+      return UNKNOWN;
+  }
+}
+
+/**
+ * A count against a figure's interval. Without an article date the latest figure is used,
+ * and a smaller count than a still-growing figure may simply be older: not a mismatch.
+ */
+function compareFigure(value: number, approx: string | undefined, figure: KbFigure<KbStatistic | KbHonour>, dated: boolean, span: string | undefined): KbComparison {
+  const [low, high] = claimedInterval(value, approx);
+  const max = figure.max ?? Number.POSITIVE_INFINITY;
+  const detail = `${figure.exact || figure.max === undefined ? figure.value : `${figure.min}–${figure.max}`}${span ? ` (${span})` : ''}`;
+  const base = { expected: figure.value, detail, ...sourced(figure.source, figure.asOf) };
+  if (high < figure.min) return { ...base, verdict: dated || figure.final ? 'disagrees' : 'unknown' };
+  if (low > max) return { ...base, verdict: 'disagrees' };
+  return { ...base, verdict: 'agrees' };
+}
+
+/** The values a claim allows: "almost 10" is at most 10, "about 300" within 10%, "over 300" above. */
+function claimedInterval(value: number, approx: string | undefined): [number, number] {
+  switch (approx) {
+    case 'almost':
+      return [value * 0.85, value];
+    case 'about':
+      return [value * 0.9, value * 1.1];
+    case 'over':
+      return [value, Number.POSITIVE_INFINITY];
+    default:
+      return [value, value];
+  }
+}
+
+/** Years at a team, summed over stints, to the article's date for a stint still running. */
+function compareTenure(value: number, approx: string | undefined, kb: KnowledgeBase, person: string, team: string, asOf: string | undefined): KbComparison {
+  const stints = kb.stintsOf(person, { teamId: team });
+  if (stints.length === 0 || stints.some((s) => !s.from)) return UNKNOWN;
+  const end = asOf ? parseAnyDate(asOf)?.end : Date.now() / DAY_MS;
+  let days = 0;
+  for (const s of stints) {
+    const from = parseAnyDate(s.from!)?.start;
+    const to = s.to ? parseAnyDate(s.to)?.end : end;
+    if (from === undefined || to === undefined) return UNKNOWN;
+    days += Math.max(0, to - from);
+  }
+  const years = days / 365.25;
+  const lowAllowed = approx === 'almost' ? value - 1.5 : approx === 'over' ? value : value - 1;
+  const highAllowed = approx === 'almost' ? value + 0.25 : approx === 'over' ? Number.POSITIVE_INFINITY : value + 1;
+  const first = stints[0]!;
+  const last = stints[stints.length - 1]!;
+  const detail = `${years.toFixed(1)} (${first.from}–${last.to ?? ''})`;
+  return { verdict: years >= lowAllowed && years <= highAllowed ? 'agrees' : 'disagrees', expected: Math.round(years * 10) / 10, detail, ...sourced(first.source, first.asOf) };
+}
+
+/** "2013–2022": a person's years at a team, for messages. */
+function period(kb: KnowledgeBase, person: string, team: string): string | undefined {
+  const stints = kb.stintsOf(person, { teamId: team });
+  if (stints.length === 0) return undefined;
+  const from = stints[0]!.from?.slice(0, 4) ?? '?';
+  const to = stints[stints.length - 1]!.to?.slice(0, 4) ?? '';
+  return `${from}–${to}`;
+}
+
+function sourced(source: KbSource | undefined, asOf: string | undefined): { source?: KbSource; asOf?: string } {
+  return { ...(source ? { source } : {}), ...(asOf ? { asOf } : {}) };
+}

@@ -1,0 +1,54 @@
+/** `kb-mismatch`: a claim that disagrees with the knowledge base as of the article's date. */
+import type { Finding } from '../findings';
+import type { Article, Claim } from '../model';
+import { numberWord } from '../numbers/numberWords';
+import { compareWithKb } from './compareWithKb';
+import { provenance, statement, writtenValue, type NameOf } from './messages';
+import type { Rule } from './rule';
+
+/** The payload of a `kb-mismatch` diagnostic: enough to build the correction. */
+export interface KbMismatchData {
+  readonly claimId: string;
+  readonly property: Claim['property'];
+  /** The replacement for the value span, written in the article's style; absent when no simple fix exists. */
+  readonly replacement?: string;
+  readonly expected?: number | string;
+  readonly claimed: Claim['value'];
+}
+
+export const kbMismatch: Rule = {
+  id: 'kb-mismatch',
+  defaultSeverity: 'warning',
+  description: 'A claim disagrees with the knowledge base as of the article\'s date.',
+  check(article, env): Finding[] {
+    const kb = env.kb;
+    if (!kb) return [];
+    const nameOf: NameOf = (id) => kb.entity(id)?.name ?? id;
+    const out: Finding[] = [];
+    for (const claim of article.claims) {
+      const c = compareWithKb(claim, article, kb);
+      if (c.verdict !== 'disagrees' || c.expected === undefined) continue;
+      const lang = article.language;
+      const subject = claim.subjectId ? nameOf(claim.subjectId) : claim.subjectName;
+      const said = writtenValue(claim, article.text, nameOf);
+      const kbSide = `${subject} ${statement(claim, String(c.expected), lang, nameOf)}${provenance(c.detail, c.source, c.asOf, lang)}`;
+      const message = lang === 'it' ? `Secondo la base di conoscenza ${kbSide}; l'articolo dice ${said}.` : `The knowledge base says ${kbSide}; the article says ${said}.`;
+      const replacement = styled(c.expected, claim, article);
+      const data: KbMismatchData = { claimId: claim.id, property: claim.property, claimed: claim.value, expected: c.expected, ...(replacement !== undefined ? { replacement } : {}) };
+      out.push({ start: claim.valueSpan.start, end: claim.valueSpan.end, rule: this.id, severity: this.defaultSeverity, message, data });
+    }
+    return out;
+  },
+};
+
+/** The expected value written as the article writes the claimed one: digits stay digits, words stay words. */
+function styled(expected: number | string, claim: Claim, article: Article): string | undefined {
+  if (claim.property === 'record' || claim.property === 'tenure') return undefined;
+  if (typeof expected === 'number' && (claim.form === 'words' || claim.form === 'anaphor')) {
+    const original = article.text.slice(claim.valueSpan.start, claim.valueSpan.end);
+    const word = numberWord(expected, article.language);
+    if (!word) return String(expected);
+    return /^\p{Lu}/u.test(original) ? word[0]!.toUpperCase() + word.slice(1) : word;
+  }
+  return String(expected);
+}

@@ -1,0 +1,62 @@
+/**
+ * What the knowledge base or another article says, in words a journalist reads at a glance,
+ * in the article's language: "The knowledge base says Casemiro made 331 appearances for Real
+ * Madrid (2013–2022; source: …, 2024-04-19); the article says 300."
+ */
+import type { KbSource } from '../kb';
+import type { Claim, Language } from '../model';
+
+/** Names of the entities a message mentions. */
+export type NameOf = (id: string) => string;
+
+/** The claim's statement with `value` in place of its own ("made 331 appearances for Real Madrid"). */
+export function statement(claim: Claim, value: string, lang: Language, nameOf: NameOf): string {
+  const q = claim.qualifiers;
+  const team = q.team ? nameOf(q.team) : '';
+  const competition = q.competition ? nameOf(q.competition) : '';
+  if (lang === 'it') {
+    switch (claim.property) {
+      case 'appearances': return `ha ${value} presenze${team ? ` con ${team}` : ''}`;
+      case 'goals': return `ha segnato ${value} gol${team ? ` con ${team}` : ''}`;
+      case 'honours': return `ha vinto ${value} volte ${competition}${team ? ` con ${team}` : ''}`;
+      case 'tenure': return `è rimasto ${value} anni${team ? ` a ${team}` : ''}`;
+      case 'contract-end': return `ha un contratto${team ? ` con ${team}` : ''} fino al ${value}`;
+      case 'joined': return `è arrivato${team ? ` a ${team}` : ''} nel ${value}`;
+      case 'left': return `ha lasciato${team ? ` ${team}` : ''} nel ${value}`;
+      case 'record': return `il record${competition ? ` di ${competition}` : ''} appartiene a ${value}`;
+      default: return `${claim.property}: ${value}`;
+    }
+  }
+  switch (claim.property) {
+    case 'appearances': return `made ${value} appearances${team ? ` for ${team}` : ''}`;
+    case 'goals': return `scored ${value} goals${team ? ` for ${team}` : ''}`;
+    case 'honours': return `won ${competition} ${value} times${team ? ` with ${team}` : ''}`;
+    case 'tenure': return `spent ${value} years${team ? ` at ${team}` : ''}`;
+    case 'contract-end': return `has a contract${team ? ` with ${team}` : ''} until ${value}`;
+    case 'joined': return `joined${team ? ` ${team}` : ''} in ${value}`;
+    case 'left': return `left${team ? ` ${team}` : ''} in ${value}`;
+    case 'record': return `the record${competition ? ` for ${competition}` : ''} is held by ${value}`;
+    default: return `${claim.property}: ${value}`;
+  }
+}
+
+/** "(2013–2022; source: Title, Publisher, 2024-04-19)". */
+export function provenance(detail: string | undefined, source: KbSource | undefined, asOf: string | undefined, lang: Language): string {
+  const parts: string[] = [];
+  const period = detail && /\(([^)]*)\)$/.exec(detail)?.[1];
+  if (period) parts.push(period);
+  if (source) {
+    const title = source.title.length > 60 ? `${source.title.slice(0, 59).trimEnd()}…` : source.title;
+    const where = [title, source.publisher, source.date ?? asOf].filter(Boolean).join(', ');
+    parts.push(`${lang === 'it' ? 'fonte' : 'source'}: ${where}`);
+  } else if (asOf) {
+    parts.push(asOf);
+  }
+  return parts.length > 0 ? ` (${parts.join('; ')})` : '';
+}
+
+/** How the claim writes its value, for "the article says 300". */
+export function writtenValue(claim: Claim, text: string, nameOf: NameOf): string {
+  if (claim.property === 'record') return nameOf(claim.subjectId ?? claim.subjectKey);
+  return text.slice(claim.valueSpan.start, claim.valueSpan.end);
+}

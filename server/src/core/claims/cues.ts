@@ -1,0 +1,68 @@
+/** Words that signal each kind of claim, in English and Italian (lower-case, accents kept). */
+import type { Language } from '../model';
+
+/** Nouns counted by an appearances or goals figure. */
+export const STAT_NOUNS: Record<Language, ReadonlyMap<string, 'appearances' | 'goals'>> = {
+  en: new Map([
+    ...['games', 'game', 'matches', 'match', 'appearances', 'appearance', 'apps', 'caps', 'outings'].map((w) => [w, 'appearances'] as const),
+    ...['goals', 'goal'].map((w) => [w, 'goals'] as const),
+  ]),
+  it: new Map([
+    ...['presenze', 'presenza', 'partite', 'partita', 'gare', 'gara', 'gettoni', 'apparizioni'].map((w) => [w, 'appearances'] as const),
+    ...['gol', 'goal', 'reti', 'rete', 'marcature'].map((w) => [w, 'goals'] as const),
+  ]),
+};
+
+/** Nouns that stand for "titles of" a competition named after them ("tre edizioni della Champions"). */
+export const TITLE_NOUNS: ReadonlySet<string> = new Set([
+  'titles', 'title', 'trophies', 'trophy', 'editions', 'crowns', 'winners', 'medals',
+  'titoli', 'titolo', 'trofei', 'trofeo', 'edizioni', 'edizione', 'vittorie',
+]);
+
+/** Nouns of a tenure ("nine seasons", "per nove stagioni"). */
+export const TENURE_NOUNS: ReadonlyMap<string, number> = new Map([
+  ['seasons', 1], ['season', 1], ['years', 1], ['year', 1], ['stagioni', 1], ['stagione', 1], ['anni', 1], ['anno', 1],
+]);
+
+/** Words before a tenure that make it one ("spent nine seasons", "per nove stagioni", "almost a decade"). */
+export const TENURE_LEADS: ReadonlySet<string> = new Set([
+  'spent', 'for', 'after', 'almost', 'nearly', 'over', 'about', 'around', 'some', 'per', 'dopo', 'quasi', 'circa', 'oltre', 'ben', 'durante',
+]);
+
+/** Qualifiers of a figure's precision. */
+export const APPROXIMATIONS: ReadonlyMap<string, 'almost' | 'about' | 'over'> = new Map([
+  ['almost', 'almost'], ['nearly', 'almost'], ['quasi', 'almost'],
+  ['about', 'about'], ['around', 'about'], ['some', 'about'], ['circa', 'about'], ['roughly', 'about'],
+  ['over', 'over'], ['more than', 'over'], ['oltre', 'over'], ['più di', 'over'],
+]);
+
+/** Words that make a figure a plain count to compare (anything else near it, e.g. "ago", is not a tenure). */
+export const NOT_TENURE_AFTER: ReadonlySet<string> = new Set(['ago', 'fa', 'old', 'anni', 'later', 'dopo', 'prima', 'before']);
+
+/** Contract words: a year after one of these in the sentence is the contract's end. */
+export const CONTRACT_CUES: Record<Language, RegExp> = {
+  en: /\b(?:contract|deal)\b/iu,
+  it: /\b(?:contratto|accordi|accordo|scadenza|rinnovo)\b/iu,
+};
+
+/** Verbs that open a list of teams coached or played for. */
+export const LIST_CUES: Record<Language, RegExp> = {
+  en: /\b(?:(?<coached>coached|managed|overseen|oversaw|was in charge of|has been in charge of|led)|(?<played>played for|has played for|turned out for))\b/iu,
+  it: /\b(?:(?<coached>allenato|allenava|allenò|guidato|ha guidato)|(?<played>giocato (?:con|per|nel|nella)|vestito la maglia (?:del|della|di)))\b/iu,
+};
+
+/** Verbs of a move to a team, or from one. */
+export const MOVE_CUES: Record<Language, RegExp> = {
+  en: /\b(?:(?<joined>move to|moved to|moving to|joined|signed for|switched to|transferred to|move to new challenges at)|(?<left>left|leaving|departed))\b/iu,
+  it: /\b(?:(?<joined>passato al|passato alla|approdato al|approdato alla|trasferito al|trasferito alla|si è trasferito|è arrivato al|arrivato al)|(?<left>lasciò|ha lasciato|lasciato|lascia))\b/iu,
+};
+
+/** Phrases of a "most titles" record. */
+export const RECORD_CUES: Record<Language, RegExp> = {
+  en: /\b(?:the most|most successful|record number of)\b/iu,
+  it: /\b(?:maggior numero di|il maggior numero|più vincente|record di)\b/iu,
+};
+
+/** Role words near a record or a list ("the coach with the most…", "l'allenatore ad aver vinto…"). */
+export const COACH_WORDS: ReadonlySet<string> = new Set(['coach', 'manager', 'boss', 'allenatore', 'tecnico', 'mister']);
+export const PLAYER_WORDS: ReadonlySet<string> = new Set(['player', 'footballer', 'midfielder', 'striker', 'defender', 'goalkeeper', 'giocatore', 'calciatore', 'centrocampista', 'attaccante', 'difensore', 'portiere']);

@@ -1,0 +1,267 @@
+/**
+ * Claim extraction: the checkable statements of an article, in English and Italian, with
+ * their subject resolved through coreference (pronouns, surnames, epithets, "the club").
+ *
+ * - figures: "played 331 games for the club", "con 331 presenze e 31 reti";
+ * - honours: "won 5 UEFA Champions League", "tre edizioni della Champions League",
+ *   "due Mondiali per club", "altrettante supercoppe di Spagna" (the count just given);
+ * - tenure: "almost a decade", "per nove stagioni";
+ * - contract end: "contract until 2026", "accordi … fino al 2026";
+ * - lists of teams coached or played for: "ha allenato Reggiana, Parma, Juventus, Milan e Napoli";
+ * - moves: "moved to Manchester United in 2022", "lasciò il Napoli nel 2021";
+ * - records: "l'allenatore ad aver vinto il maggior numero di Champions League".
+ */
+import type { KnowledgeBase } from '../kb';
+import type { Article, Claim, ClaimItem, ClaimProperty, EntityMention, Language, NumberMention, Span } from '../model';
+import {
+  APPROXIMATIONS, COACH_WORDS, CONTRACT_CUES, LIST_CUES, MOVE_CUES, NOT_TENURE_AFTER, PLAYER_WORDS, RECORD_CUES, STAT_NOUNS,
+  TENURE_LEADS, TENURE_NOUNS, TITLE_NOUNS,
+} from './cues';
+import { SentenceContext } from './sentenceContext';
+
+/** Extract the claims of an analysed article, sorted by position. */
+export function extractClaims(article: Article, kb: KnowledgeBase | undefined): Claim[] {
+  const ctx = new SentenceContext(article, kb);
+  const out: Claim[] = [];
+  figureClaims(article, ctx, kb, out);
+  sentenceClaims(article, ctx, out);
+  return out.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+interface ClaimDraft {
+  readonly property: ClaimProperty;
+  readonly subject: EntityMention;
+  readonly value: Claim['value'];
+  readonly valueSpan: Span;
+  readonly span: Span;
+  readonly form: Claim['form'];
+  readonly qualifiers: Record<string, string>;
+  readonly items?: readonly ClaimItem[];
+}
+
+function make(d: ClaimDraft): Claim {
+  return {
+    id: `${d.property}@${d.valueSpan.start}`,
+    start: d.span.start,
+    end: d.span.end,
+    subjectKey: d.subject.key,
+    ...(d.subject.entityId ? { subjectId: d.subject.entityId } : {}),
+    subjectName: d.subject.kind === 'pronoun' || d.subject.kind === 'anaphor' ? d.subject.key : d.subject.text,
+    property: d.property,
+    value: d.value,
+    valueSpan: d.valueSpan,
+    form: d.form,
+    qualifiers: d.qualifiers,
+    ...(d.items ? { items: d.items } : {}),
+  };
+}
+
+/** Claims built around a number: figures, honours, tenure. */
+function figureClaims(article: Article, ctx: SentenceContext, kb: KnowledgeBase | undefined, out: Claim[]): void {
+  const lang = article.language;
+  const text = article.text;
+  const competitions = article.entities.filter((e) => e.type === 'competition' && e.entityId);
+  let previousCount: NumberMention | undefined;
+  for (const n of article.numbers) {
+    const value = n.form === 'anaphor' ? anaphorValue(n, previousCount, ctx) : n.value;
+    if (value === undefined || !Number.isFinite(value)) continue;
+    if (n.form !== 'anaphor') previousCount = n;
+    const noun = n.noun ?? '';
+    const stat = STAT_NOUNS[lang].get(noun) ?? STAT_NOUNS[lang === 'en' ? 'it' : 'en'].get(noun);
+    const form: Claim['form'] = n.form === 'anaphor' ? 'anaphor' : n.form;
+    const valueSpan: Span = { start: n.start, end: n.end };
+
+    if (stat) {
+      const subject = ctx.subjectAt(n.start);
+      if (!subject) continue;
+      const team = ctx.teamAt(n.end, subject.entityId);
+      if (!team?.entityId) continue;
+      const scope = /\b(?:league|liga|campionato|serie a|premier)\b/iu.test(text.slice(n.end, Math.min(text.length, n.end + 40))) ? 'league' : 'all';
+      out.push(make({ property: stat, subject, value, valueSpan, span: { start: n.start, end: n.nounSpan?.end ?? n.end }, form, qualifiers: { team: team.entityId, scope, ...approximation(text, n.start) } }));
+      continue;
+    }
+
+    const competition = competitionAfter(text, n, competitions);
+    if (competition) {
+      const subject = ctx.subjectAt(n.start);
+      if (!subject) continue;
+      const team = ctx.teamAt(n.end, subject.entityId, competition);
+      const qualifiers: Record<string, string> = { competition: competition.entityId! };
+      if (team?.entityId && team.entityId !== subject.entityId) qualifiers.team = team.entityId;
+      const role = roleOf(kb, subject.entityId, qualifiers.team, ctx, n.start);
+      if (role) qualifiers.role = role;
+      out.push(make({ property: 'honours', subject, value, valueSpan, span: { start: n.start, end: competition.end }, form, qualifiers }));
+      continue;
+    }
+
+    const decade = /\b(?:decade|decennio)\b/u.test(n.text);
+    if (TENURE_NOUNS.has(noun) || decade) {
+      const end = decade ? n.end : n.nounSpan?.end ?? n.end;
+      const lead = wordBefore(text, n.start);
+      const after = wordAfter(text, end);
+      if (!lead || !TENURE_LEADS.has(lead) || (after && NOT_TENURE_AFTER.has(after))) continue;
+      const subject = ctx.subjectAt(n.start);
+      if (!subject) continue;
+      const team = ctx.teamAt(n.end, subject.entityId);
+      if (!team?.entityId) continue;
+      out.push(make({ property: 'tenure', subject, value, valueSpan, span: { start: n.start, end }, form, qualifiers: { team: team.entityId, ...approximation(text, n.start) } }));
+    }
+  }
+}
+
+/** "altrettante": the count just given, in the same sentence or the one before. */
+function anaphorValue(n: NumberMention, previous: NumberMention | undefined, ctx: SentenceContext): number | undefined {
+  if (!previous) return undefined;
+  return ctx.sentenceAt(n.start) - ctx.sentenceAt(previous.start) <= 1 ? previous.value : undefined;
+}
+
+/**
+ * The competition a count refers to: named by the counted words themselves ("due Mondiali
+ * per club", "5 UEFA Champions League") or after a title noun ("tre edizioni della
+ * Champions League", "three titles of the Copa del Rey").
+ */
+function competitionAfter(text: string, n: NumberMention, competitions: readonly EntityMention[]): EntityMention | undefined {
+  const from = n.end;
+  const limit = Math.min(text.length, from + (n.noun && TITLE_NOUNS.has(n.noun) ? 40 : 4));
+  let lo = 0;
+  let hi = competitions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (competitions[mid]!.start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const c = competitions[lo];
+  if (!c || c.start > limit) return undefined;
+  const between = text.slice(from, c.start);
+  // Only spaces, or a title noun and "of the" / "della" between the count and the name.
+  return /^\s*(?:[\p{L}]+\s+(?:of\s+the|of|della|del|dello|dei|degli|delle|di)\s+)?$/u.test(between) ? c : undefined;
+}
+
+/** The role a person held at a team: from the words near the claim, else the only role the knowledge base knows there. */
+function roleOf(kb: KnowledgeBase | undefined, personId: string | undefined, teamId: string | undefined, ctx: SentenceContext, offset: number): string | undefined {
+  const sentence = ctx.sentence(ctx.sentenceAt(offset));
+  const words = ctx.article.text.slice(sentence.start, sentence.end).toLowerCase().split(/[^\p{L}]+/u);
+  if (words.some((w) => COACH_WORDS.has(w))) return 'coach';
+  if (words.some((w) => PLAYER_WORDS.has(w))) return 'player';
+  if (!kb || !personId || !teamId) return undefined;
+  const roles = new Set(kb.stintsOf(personId, { teamId }).map((s) => s.role));
+  return roles.size === 1 ? [...roles][0] : undefined;
+}
+
+function approximation(text: string, start: number): Record<string, string> {
+  const before = text.slice(Math.max(0, start - 12), start).toLowerCase();
+  for (const [phrase, kind] of APPROXIMATIONS) if (new RegExp(`(?:^|[^\\p{L}])${phrase}\\s+$`, 'u').test(before)) return { approx: kind };
+  return {};
+}
+
+function wordBefore(text: string, offset: number): string | undefined {
+  const m = /([\p{L}]+)\s+$/u.exec(text.slice(Math.max(0, offset - 20), offset));
+  return m ? m[1]!.toLowerCase() : undefined;
+}
+
+function wordAfter(text: string, offset: number): string | undefined {
+  const m = /^\s+([\p{L}]+)/u.exec(text.slice(offset, offset + 20));
+  return m ? m[1]!.toLowerCase() : undefined;
+}
+
+/** Claims read from a whole sentence: contract end, lists of teams, moves, records. */
+function sentenceClaims(article: Article, ctx: SentenceContext, out: Claim[]): void {
+  const lang: Language = article.language;
+  const text = article.text;
+  for (const sentence of article.sentences) {
+    // A run-on "sentence" of a malformed file carries no claims worth the scan.
+    if (sentence.end - sentence.start > 2000) continue;
+    const body = text.slice(sentence.start, sentence.end);
+    contractClaim(article, ctx, sentence, body, lang, out);
+    listClaim(article, ctx, sentence, body, lang, out);
+    moveClaim(article, ctx, sentence, body, lang, out);
+    recordClaim(ctx, sentence, body, lang, out);
+  }
+}
+
+function contractClaim(article: Article, ctx: SentenceContext, sentence: Span, body: string, lang: Language, out: Claim[]): void {
+  const cue = CONTRACT_CUES[lang].exec(body) ?? CONTRACT_CUES[lang === 'en' ? 'it' : 'en'].exec(body);
+  if (!cue) return;
+  const cueAt = sentence.start + cue.index;
+  const year = article.dates.find((d) => d.start > cueAt && d.end <= sentence.end && /^\d{4}$/.test(d.value));
+  if (!year) return;
+  const subject = ctx.subjectAt(cueAt, true);
+  if (!subject) return;
+  const team = ctx.teamAt(cueAt, subject.entityId);
+  const qualifiers: Record<string, string> = team?.entityId ? { team: team.entityId } : {};
+  out.push(make({ property: 'contract-end', subject, value: year.value, valueSpan: year, span: { start: cueAt, end: year.end }, form: 'digits', qualifiers }));
+}
+
+function listClaim(article: Article, ctx: SentenceContext, sentence: Span, body: string, lang: Language, out: Claim[]): void {
+  const cue = LIST_CUES[lang].exec(body);
+  if (!cue) return;
+  const property: ClaimProperty = cue.groups?.coached ? 'coached' : 'played-for';
+  const cueEnd = sentence.start + cue.index + cue[0].length;
+  const teams = ctx.mentionsIn({ start: cueEnd, end: sentence.end }, 'team').filter((t) => t.entityId);
+  if (teams.length === 0) return;
+  // The list: the first team within a few words of the verb, then every team joined to it by a separator.
+  const first = teams[0]!;
+  if (first.start - cueEnd > 40) return;
+  const items: ClaimItem[] = [{ start: first.start, end: first.end, id: first.entityId!, text: first.text }];
+  for (let i = 1; i < teams.length; i++) {
+    const gap = article.text.slice(teams[i - 1]!.end, teams[i]!.start);
+    if (!/^\s*(?:,|and|e|ed|&|as well as)?\s*(?:(?:più recentemente|recently|also|anche|il|la|lo|l’|l')\s*)*$/iu.test(gap)) break;
+    items.push({ start: teams[i]!.start, end: teams[i]!.end, id: teams[i]!.entityId!, text: teams[i]!.text });
+  }
+  const subject = ctx.subjectAt(cueEnd - cue[0].length);
+  if (!subject) return;
+  const last = items[items.length - 1]!;
+  out.push(make({
+    property,
+    subject,
+    value: items.map((i) => i.id),
+    valueSpan: { start: first.start, end: last.end },
+    span: { start: sentence.start + cue.index, end: last.end },
+    form: 'list',
+    qualifiers: {},
+    items,
+  }));
+}
+
+function moveClaim(article: Article, ctx: SentenceContext, sentence: Span, body: string, lang: Language, out: Claim[]): void {
+  const cue = MOVE_CUES[lang].exec(body);
+  if (!cue) return;
+  const property: ClaimProperty = cue.groups?.joined ? 'joined' : 'left';
+  const cueEnd = sentence.start + cue.index + cue[0].length;
+  const team = ctx.mentionsIn({ start: cueEnd, end: Math.min(sentence.end, cueEnd + 40) }, 'team').find((t) => t.entityId);
+  if (!team) return;
+  const year = article.dates.find((d) => d.start > team.end && d.end <= sentence.end && d.start - team.end < 30 && /^\d{4}/.test(d.value) && !d.relative);
+  if (!year) return;
+  const subject = ctx.subjectAt(cueEnd - cue[0].length);
+  if (!subject || subject.entityId === team.entityId) return;
+  out.push(make({
+    property,
+    subject,
+    value: year.value.slice(0, 4),
+    valueSpan: year,
+    span: { start: sentence.start + cue.index, end: year.end },
+    form: 'digits',
+    qualifiers: { team: team.entityId! },
+  }));
+}
+
+function recordClaim(ctx: SentenceContext, sentence: Span, body: string, lang: Language, out: Claim[]): void {
+  const cue = RECORD_CUES[lang].exec(body);
+  if (!cue) return;
+  const cueAt = sentence.start + cue.index;
+  const competition = ctx.mentionsIn({ start: cueAt, end: Math.min(sentence.end, cueAt + 80) }, 'competition').find((c) => c.entityId);
+  if (!competition) return;
+  const words = body.toLowerCase().split(/[^\p{L}]+/u);
+  const role = words.some((w) => COACH_WORDS.has(w)) ? 'coach' : words.some((w) => PLAYER_WORDS.has(w)) ? 'player' : undefined;
+  const subject = ctx.subjectAt(cueAt, true);
+  if (!subject) return;
+  out.push(make({
+    property: 'record',
+    subject,
+    value: `most-titles:${competition.entityId}`,
+    valueSpan: { start: cueAt, end: competition.end },
+    span: { start: cueAt, end: competition.end },
+    form: 'phrase',
+    qualifiers: { competition: competition.entityId!, ...(role ? { role } : {}) },
+  }));
+}
