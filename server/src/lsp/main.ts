@@ -5,4 +5,10 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';
 
-startServer(createConnection(ProposedFeatures.all));
+const connection = createConnection(ProposedFeatures.all);
+// A promise nobody awaited must not take the server down (Node ends the process on an
+// unhandled rejection): log it where the user can find it and carry on.
+process.on('unhandledRejection', (reason) => {
+  connection.console.error(`Touchline hit an unexpected error and carried on: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`);
+});
+startServer(connection);

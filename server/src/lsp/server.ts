@@ -168,10 +168,14 @@ export function startServer(connection: Connection): void {
     void reloadKnowledge();
   });
 
+  /** Ask the client to pull again; a client that fails the request just keeps what it has. */
+  const refreshDiagnostics = (): void => {
+    if (refreshSupported.diagnostics) connection.languages.diagnostics.refresh().catch(() => undefined);
+  };
   const refreshAll = (): void => {
-    if (refreshSupported.diagnostics) void connection.languages.diagnostics.refresh();
-    else if (!pullDiagnostics) for (const d of documents.all()) void pushDiagnostics(d.uri);
-    if (refreshSupported.tokens) void connection.languages.semanticTokens.refresh();
+    if (refreshSupported.diagnostics) refreshDiagnostics();
+    else if (!pullDiagnostics) for (const d of documents.all()) pushDiagnostics(d.uri).catch(() => undefined);
+    if (refreshSupported.tokens) connection.languages.semanticTokens.refresh().catch(() => undefined);
   };
 
   // --- diagnostics ---------------------------------------------------------------------
@@ -205,10 +209,10 @@ export function startServer(connection: Connection): void {
     const analysis = await guard('analysis', undefined, undefined, () => analyses.get(uri));
     if (analysis) index.setOpen(uri, analysis.article, analysis.lines);
     // Claims that changed can change other articles' cross-article findings.
-    if (index.claimsRevision !== claimsBefore && refreshSupported.diagnostics) void connection.languages.diagnostics.refresh();
+    if (index.claimsRevision !== claimsBefore) refreshDiagnostics();
     const result = await guard('status', undefined, undefined, () => diagnosticsOf(uri));
     if (result && result.analysis.version === documents.get(uri)?.version) {
-      void connection.sendNotification(STATUS_NOTIFICATION, articleStatus(result.analysis, result.findings.length));
+      connection.sendNotification(STATUS_NOTIFICATION, articleStatus(result.analysis, result.findings.length)).catch(() => undefined);
     }
   });
   documents.onDidClose(async (e) => {
@@ -218,7 +222,7 @@ export function startServer(connection: Connection): void {
       void reloadKnowledge();
       return;
     }
-    if (!pullDiagnostics) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    if (!pullDiagnostics) connection.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined);
     const onDisk = uri.startsWith('file:') && existsSync(fileURLToPath(uri));
     await guard('index update', undefined, undefined, async () => index.closed(uri, (await settings.forResource(uri)).analysis, onDisk));
   });

@@ -40,6 +40,7 @@ export function findEntities(input: EntityInputs, context: AnalysisContext | und
   let r = 0;
   let d = 0;
   const accepted: Span[] = [];
+  let listType: EntityType | undefined;
   for (let mi = 0; mi < matches.length; mi++) {
     const match = matches[mi]!;
     if (match.epithet) {
@@ -51,10 +52,12 @@ export function findEntities(input: EntityInputs, context: AnalysisContext | und
     while (d < input.dates.length && input.dates[d]!.end <= match.start) d++;
     if (d < input.dates.length && input.dates[d]!.start < match.end) continue;
     if (!plausibleName(text, match, ner)) continue;
-    // A neighbouring list item helps only when its own type was never in doubt.
+    // A list ("Reggiana, Parma, Juventus, Milan e Napoli") has the type of its items whose type
+    // was never in doubt; an item with no such item before it looks at the next one.
     const previous = mi > 0 ? matches[mi - 1]! : undefined;
-    const neighbour =
-      previous && isListSeparator(text, previous.end, match.start) ? singleType(previous) : nextListType(text, match, matches[mi + 1]);
+    const inList = previous !== undefined && isListSeparator(text, previous.end, match.start);
+    listType = inList ? (singleType(previous) ?? listType) : undefined;
+    const neighbour = listType ?? nextListType(text, match, matches[mi + 1]);
     const chosen = chooseCandidate(text, match, language, ner?.type, mentioned, neighbour);
     mentioned.add(chosen.id);
     accepted.push(match);

@@ -1,0 +1,82 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  CodeActionRequest,
+  DidOpenTextDocumentNotification,
+  DocumentDiagnosticRequest,
+  HoverRequest,
+  InitializedNotification,
+  InitializeRequest,
+  type Diagnostic,
+} from 'vscode-languageserver-protocol/node';
+import { startServer, waitFor, type TestServer } from './lspClient';
+
+const workspace = mkdtempSync(join(tmpdir(), 'touchline-claims-'));
+let server: TestServer;
+
+const open = async (name: string, text: string): Promise<string> => {
+  const path = join(workspace, name);
+  writeFileSync(path, text);
+  const uri = pathToFileURL(path).href;
+  await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'sports-article', version: 1, text } });
+  return uri;
+};
+const diagnostics = async (uri: string): Promise<Diagnostic[]> => {
+  const report = await server.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } });
+  return report.kind === 'full' ? report.items : [];
+};
+
+before(async () => {
+  server = startServer({});
+  await server.connection.sendRequest(InitializeRequest.type, {
+    processId: process.pid,
+    rootUri: pathToFileURL(workspace).href,
+    workspaceFolders: [{ uri: pathToFileURL(workspace).href, name: 'ws' }],
+    capabilities: { workspace: { configuration: true, diagnostics: { refreshSupport: true } }, textDocument: { diagnostic: {} } },
+  });
+  await server.connection.sendNotification(InitializedNotification.type, {});
+});
+
+after(async () => {
+  await server.stop();
+});
+
+test('a wrong figure gets a kb-mismatch warning whose quick fix writes the knowledge base value', async () => {
+  const text = 'date 2024-04-19\nCasemiro played 300 games for Real Madrid.';
+  const uri = await open('wrong.txt', text);
+  const items = await waitFor(() => diagnostics(uri), (d) => d.some((x) => x.code === 'kb-mismatch'));
+  const d = items.find((x) => x.code === 'kb-mismatch')!;
+  assert.equal(d.source, 'touchline');
+  assert.deepEqual(d.range, { start: { line: 1, character: 16 }, end: { line: 1, character: 19 } });
+  const actions = await server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
+  const fix = actions!.find((a) => 'title' in a && a.title.startsWith('Replace with 331'));
+  assert.ok(fix && 'edit' in fix && fix.isPreferred, JSON.stringify(actions));
+  assert.deepEqual(fix.edit!.changes![uri], [{ range: d.range, newText: '331' }]);
+  const hover = await server.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 1, character: 17 } });
+  assert.match(JSON.stringify(hover?.contents), /disagrees with the knowledge base/);
+});
+
+test('two articles that disagree point at each other', async () => {
+  const a = await open('a.txt', 'date 2024-05-01\nToni Kroos scored 28 goals for Real Madrid.');
+  const b = await open('b.txt', 'date 2024-05-01\nToni Kroos scored 30 goals for Real Madrid.');
+  const fromA = await waitFor(() => diagnostics(a), (d) => d.some((x) => x.code === 'cross-article'));
+  const fromB = await waitFor(() => diagnostics(b), (d) => d.some((x) => x.code === 'cross-article'));
+  assert.equal(fromA.find((x) => x.code === 'cross-article')!.relatedInformation![0]!.location.uri, b);
+  assert.equal(fromB.find((x) => x.code === 'cross-article')!.relatedInformation![0]!.location.uri, a);
+});
+
+test('an unknown name gets a hint whose quick fix adds it to the workspace knowledge base', async () => {
+  const uri = await open('flick.txt', 'Hansi Flick won the league with Barcelona.');
+  const items = await waitFor(() => diagnostics(uri), (d) => d.some((x) => x.code === 'unknown-entity'));
+  const d = items.find((x) => x.code === 'unknown-entity')!;
+  const actions = await server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
+  const add = actions!.find((a) => 'title' in a && a.title.includes('Hansi Flick'));
+  assert.ok(add && 'edit' in add, JSON.stringify(actions));
+  const changes = add.edit!.documentChanges!;
+  assert.deepEqual(changes[0], { kind: 'create', uri: pathToFileURL(join(workspace, 'touchline.kb.yaml')).href, options: { ignoreIfExists: true } });
+  assert.match(JSON.stringify(changes[1]), /entities:\\n  - id: hansi-flick\\n    type: person\\n    name: Hansi Flick\\n/);
+});

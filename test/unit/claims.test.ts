@@ -1,0 +1,56 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { claims } from './claimsHelpers';
+
+test('appearances and goals, with the subject and team through pronouns and "the club"', async () => {
+  const text = 'date 2024-04-19\nCasemiro spent almost a decade as a Real Madrid player and played 331 games for the club. He scored 31 goals for the Blancos.';
+  assert.deepEqual(await claims(text), [
+    ['tenure', 'casemiro', 10, { team: 'real-madrid', approx: 'almost' }],
+    ['appearances', 'casemiro', 331, { team: 'real-madrid', scope: 'all' }],
+    ['goals', 'casemiro', 31, { team: 'real-madrid', scope: 'all' }],
+  ]);
+});
+
+test('Italian figures: "con 331 presenze e 31 reti"', async () => {
+  const text = 'date 2023-01\nCasemiro ha lasciato il segno nel Real Madrid, con 331 presenze e 31 reti.';
+  const found = await claims(text);
+  assert.deepEqual(found.filter(([p]) => p === 'appearances' || p === 'goals'), [
+    ['appearances', 'casemiro', 331, { team: 'real-madrid', scope: 'all' }],
+    ['goals', 'casemiro', 31, { team: 'real-madrid', scope: 'all' }],
+  ]);
+});
+
+test('honours in a list, with "altrettante" taking the count just given, and the team from the sentence before', async () => {
+  const text =
+    "L'avventura di Carlo Ancelotti sulla panchina delle Merengues è al termine. Sir Carlo a Madrid ha vinto tre edizioni della Champions League, due Mondiali per club. E ancora, due coppe del Re e altrettante supercoppe di Spagna.";
+  const honours = (await claims(text)).filter(([p]) => p === 'honours');
+  assert.deepEqual(
+    honours.map(([, subject, value, q]) => [subject, value, q.competition, q.team, q.role]),
+    [
+      ['carlo-ancelotti', 3, 'uefa-champions-league', 'real-madrid', 'coach'],
+      ['carlo-ancelotti', 2, 'fifa-club-world-cup', 'real-madrid', 'coach'],
+      ['carlo-ancelotti', 2, 'copa-del-rey', 'real-madrid', 'coach'],
+      ['carlo-ancelotti', 2, 'supercopa-de-espana', 'real-madrid', 'coach'],
+    ],
+  );
+});
+
+test('contract end, team lists, moves and records', async () => {
+  const contract = await claims('date 2025-01\nCarlo Ancelotti lascerà il Real Madrid a fine stagione, malgrado gli accordi ancora in essere fino al 2026.');
+  assert.deepEqual(contract.find(([p]) => p === 'contract-end'), ['contract-end', 'carlo-ancelotti', '2026', { team: 'real-madrid' }]);
+
+  const list = await claims('Si avvicina il ritorno di Carlo Ancelotti. Il tecnico di Reggiolo, che in Italia ha allenato Reggiana, Parma, Juventus, Milan e Napoli, lascia il Real Madrid.');
+  assert.deepEqual(list.find(([p]) => p === 'coached')?.[2], ['reggiana', 'parma', 'juventus', 'ac-milan', 'napoli']);
+
+  const move = await claims('date 2024-04-19\nCasemiro decided to move to Manchester United in 2022.');
+  assert.deepEqual(move.find(([p]) => p === 'joined'), ['joined', 'casemiro', '2022', { team: 'manchester-united' }]);
+
+  const record = await claims('È l’allenatore ad aver vinto il maggior numero di Champions League e ora Carlo Ancelotti prepara il ritorno.');
+  assert.deepEqual(record.find(([p]) => p === 'record'), ['record', 'carlo-ancelotti', 'most-titles:uefa-champions-league', { competition: 'uefa-champions-league', role: 'coach' }]);
+});
+
+test('no claims from hypotheticals, ages, "one of" or numbers without a subject', async () => {
+  assert.deepEqual(await claims('Ancelotti in Serie A tornerebbe per allenare la Roma.'), []);
+  assert.deepEqual(await claims('The stadium holds 81,044 fans and tickets cost 50 euros.'), []);
+  assert.deepEqual(await claims('date 2024-01-01\nCasemiro joined the club nine years ago.').then((c) => c.filter(([p]) => p === 'tenure')), []);
+});
