@@ -167,20 +167,29 @@ function wordAfter(text: string, offset: number): string | undefined {
 /** Claims read from a whole sentence: contract end, lists of teams, moves, records. */
 function sentenceClaims(article: Article, ctx: SentenceContext, out: Claim[]): void {
   const lang: Language = article.language;
-  const text = article.text;
-  for (const sentence of article.sentences) {
-    // A run-on "sentence" of a malformed file carries no claims worth the scan.
-    if (sentence.end - sentence.start > 2000) continue;
-    const body = text.slice(sentence.start, sentence.end);
-    contractClaim(article, ctx, sentence, body, lang, out);
-    listClaim(article, ctx, sentence, body, lang, out);
-    moveClaim(article, ctx, sentence, body, lang, out);
-    recordClaim(ctx, sentence, body, lang, out);
-  }
+  // Each cue is searched once over the whole text (far cheaper than once per sentence); a
+  // sentence is then read only where its cue occurs, and at most once per kind of claim.
+  const visit = (cues: RegExp, read: (sentence: Span, body: string) => void): void => {
+    const global = new RegExp(cues.source, 'giu');
+    let lastSentence = -1;
+    for (let m = global.exec(article.text); m; m = global.exec(article.text)) {
+      const index = ctx.sentenceAt(m.index);
+      if (index === lastSentence) continue;
+      lastSentence = index;
+      const sentence = ctx.sentence(index);
+      // A run-on "sentence" of a malformed file carries no claims worth the scan.
+      if (sentence.end - sentence.start > 2000) continue;
+      read(sentence, article.text.slice(sentence.start, sentence.end));
+    }
+  };
+  visit(CONTRACT_CUES[lang], (sentence, body) => contractClaim(article, ctx, sentence, body, lang, out));
+  visit(LIST_CUES[lang], (sentence, body) => listClaim(article, ctx, sentence, body, lang, out));
+  visit(MOVE_CUES[lang], (sentence, body) => moveClaim(article, ctx, sentence, body, lang, out));
+  visit(RECORD_CUES[lang], (sentence, body) => recordClaim(ctx, sentence, body, lang, out));
 }
 
 function contractClaim(article: Article, ctx: SentenceContext, sentence: Span, body: string, lang: Language, out: Claim[]): void {
-  const cue = CONTRACT_CUES[lang].exec(body) ?? CONTRACT_CUES[lang === 'en' ? 'it' : 'en'].exec(body);
+  const cue = CONTRACT_CUES[lang].exec(body);
   if (!cue) return;
   const cueAt = sentence.start + cue.index;
   const year = article.dates.find((d) => d.start > cueAt && d.end <= sentence.end && /^\d{4}$/.test(d.value));

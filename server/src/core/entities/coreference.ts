@@ -9,7 +9,16 @@ import { PERSON_PRONOUNS, TEAM_ANAPHORS } from './cues';
 /** How many sentences back a referent may be named. */
 const SENTENCES_BACK = 2;
 
-const WORD = /[\p{L}\p{M}]+(?:\s+[\p{L}\p{M}]+)?/gu;
+/** One pattern per language finding just the referring words, so the scan skips everything else quickly. */
+const PATTERNS: Record<Language, RegExp> = {
+  en: pattern(PERSON_PRONOUNS.en, TEAM_ANAPHORS.en),
+  it: pattern(PERSON_PRONOUNS.it, TEAM_ANAPHORS.it),
+};
+
+function pattern(pronouns: ReadonlySet<string>, anaphors: readonly string[]): RegExp {
+  const words = [...anaphors.map((a) => a.replace(/ /g, '\\s+')), ...pronouns];
+  return new RegExp(`(?<![\\p{L}\\p{M}])(?:${words.join('|')})(?![\\p{L}\\p{M}])`, 'giu');
+}
 
 /**
  * Find pronouns and team anaphors in `[from, to)` and resolve them against `named` (the
@@ -27,21 +36,14 @@ export function resolveReferences(
   const out: EntityMention[] = [];
   const persons = named.filter((m) => m.type === 'person');
   const teams = named.filter((m) => m.type === 'team');
-  const pronouns = PERSON_PRONOUNS[lang];
-  const anaphors = new Set(TEAM_ANAPHORS[lang]);
+  const re = PATTERNS[lang];
   let q = 0;
   let s = 0;
-  WORD.lastIndex = from;
-  for (let m = WORD.exec(text); m && m.index < to; m = WORD.exec(text)) {
-    const pair = m[0].toLowerCase().replace(/\s+/g, ' ');
-    const first = pair.split(' ', 1)[0]!;
-    // Two-word matches advance one word at a time so every word is looked at.
-    const firstEnd = m.index + first.length;
-    WORD.lastIndex = firstEnd;
-    const isAnaphor = anaphors.has(pair);
-    if (!isAnaphor && !pronouns.has(first)) continue;
+  re.lastIndex = from;
+  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
     const start = m.index;
-    const end = isAnaphor ? m.index + m[0].length : firstEnd;
+    const end = start + m[0].length;
+    const isAnaphor = /\s/.test(m[0]);
     while (q < quotes.length && quotes[q]!.end <= start) q++;
     if (q < quotes.length && quotes[q]!.start <= start) continue;
     while (s < sentences.length && sentences[s]!.end <= start) s++;
@@ -51,13 +53,12 @@ export function resolveReferences(
     out.push({
       start,
       end,
-      text: text.slice(start, end),
+      text: m[0],
       type: referent.type,
       key: referent.key,
       kind: isAnaphor ? 'anaphor' : 'pronoun',
       ...(referent.entityId ? { entityId: referent.entityId } : {}),
     });
-    if (isAnaphor) WORD.lastIndex = end;
   }
   return out;
 }

@@ -1,79 +1,74 @@
 /**
  * Numbers written as digits or words, each with the word that follows it (the thing it
- * counts, as in "331 games" or "tre supercoppe"). A linear scan over words and digit runs.
+ * counts, as in "331 games" or "tre supercoppe"). One regular-expression scan finds only
+ * digit runs and number words, so the rest of the text is skipped quickly.
  */
-import type { Language, NumberMention, Span } from '../model';
-import { ANAPHORIC_COUNTS, numberWordValue } from './numberWords';
+import type { Language, NumberMention } from '../model';
+import { ANAPHORIC_COUNTS, numberWords, numberWordValue } from './numberWords';
 
-/** Articles and other words that may stand between a number word and its noun, or that make "un"/"a" not a count. */
+/** Words that may stand between a number and its noun ("three more titles", "tre ulteriori trofei"). */
 const SKIP_BEFORE_NOUN = new Set(['more', 'other', 'further', 'straight', 'consecutive', 'più', 'altri', 'altre', 'ulteriori']);
 
-// A digit run with optional thousands/decimal separators, or a word (letters, inner hyphens).
-const TOKEN = /(\d+(?:[.,]\d+)*)|(\p{L}+(?:-\p{L}+)*)/gu;
+const PATTERNS: Record<Language, RegExp> = { en: pattern('en'), it: pattern('it') };
+
+function pattern(lang: Language): RegExp {
+  // Longest first, so "a decade" wins over shorter words and "ventuno" over "venti".
+  const words = [...numberWords(lang), ...ANAPHORIC_COUNTS]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/ /g, '\\s+'));
+  return new RegExp(`(\\d+(?:[.,]\\d+)*)|(?<![\\p{L}\\p{M}\\d])(${words.join('|')})(?![\\p{L}\\p{M}])`, 'giu');
+}
+
+const NEXT_WORD = /[ \t\u00a0]+([\p{L}][\p{L}\p{M}'’-]*)/uy;
 
 /**
- * Find the numbers in `text[from, to)`. Digits inside words ("U21", "teCw4uB") and parts
- * of dates or scores are left to other stages; the pipeline drops numbers inside dates.
+ * Find the numbers in `text[from, to)`. Digits inside words ("U21", "teCw4uB") and
+ * ordinals ("3rd", "2°") are not counts; the pipeline drops numbers inside dates.
  */
 export function findNumbers(text: string, lang: Language, from = 0, to = text.length): NumberMention[] {
   const out: NumberMention[] = [];
-  TOKEN.lastIndex = from;
-  let pending: { mention: Omit<NumberMention, 'noun' | 'nounSpan'>; } | undefined;
-  for (let m = TOKEN.exec(text); m && m.index < to; m = TOKEN.exec(text)) {
+  const re = PATTERNS[lang];
+  re.lastIndex = from;
+  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;
+    let value: number | undefined;
+    let form: NumberMention['form'];
     if (m[1] !== undefined) {
-      flush(out, pending);
-      pending = undefined;
-      // Digits inside words ("U21") and ordinals ("3rd", "2°") are not counts.
       if (isWordChar(text.charCodeAt(start - 1)) || isLetterCode(text.charCodeAt(end)) || isOrdinalMark(text.charCodeAt(end))) continue;
-      const value = parseDigits(m[1], lang);
-      if (value === undefined) continue;
-      pending = { mention: { start, end, text: m[0], value, form: 'digits' } };
-      continue;
+      value = parseDigits(m[1], lang);
+      form = 'digits';
+    } else {
+      const word = m[0].toLowerCase().replace(/\s+/g, ' ');
+      if (ANAPHORIC_COUNTS.has(word)) {
+        value = Number.NaN;
+        form = 'anaphor';
+      } else {
+        value = numberWordValue(word, lang);
+        form = 'words';
+        // "one of the", "uno dei": a choice among many, not a count.
+        if (value === 1 && /^\s+(?:of|dei|degli|delle|di)(?![\p{L}])/u.test(text.slice(end, end + 8))) continue;
+      }
     }
-    const word = m[0].toLowerCase();
-    if (pending) {
-      if (SKIP_BEFORE_NOUN.has(word)) continue;
-      out.push({ ...pending.mention, noun: word, nounSpan: { start, end } });
-      pending = undefined;
-      continue;
-    }
-    const phrase = twoWordNumber(text, word, end, lang);
-    if (phrase) {
-      pending = { mention: { start, end: phrase.end, text: text.slice(start, phrase.end), value: phrase.value, form: 'words' } };
-      TOKEN.lastIndex = phrase.end;
-      continue;
-    }
-    if (ANAPHORIC_COUNTS.has(word)) {
-      pending = { mention: { start, end, text: m[0], value: Number.NaN, form: 'anaphor' } };
-      continue;
-    }
-    const value = numberWordValue(word, lang);
-    // "one of the", "uno dei": a choice among many, not a count.
-    if (value === 1 && /^\s+(?:of|dei|degli|delle|di)\b/u.test(text.slice(end, end + 8))) continue;
-    // "un"/"una"/"one" are usually articles or pronouns: only a count when a noun follows directly.
-    if (value !== undefined && !(value === 1 && word !== 'one' && word !== 'uno')) {
-      pending = { mention: { start, end, text: m[0], value, form: 'words' } };
-    }
+    if (value === undefined) continue;
+    out.push({ start, end, text: m[0], value, form, ...nounAfter(text, end) });
   }
-  flush(out, pending);
   return out;
 }
 
-function flush(out: NumberMention[], pending: { mention: Omit<NumberMention, 'noun' | 'nounSpan'> } | undefined): void {
-  if (pending) out.push(pending.mention);
-}
-
-/** "a decade", "a dozen", "un decennio": two-word number phrases. */
-function twoWordNumber(text: string, first: string, end: number, lang: Language): (Span & { value: number }) | undefined {
-  if (first !== 'a' && first !== 'un' && first !== 'una' && first !== 'one') return undefined;
-  const next = /\s+(\p{L}+)/uy;
-  next.lastIndex = end;
-  const m = next.exec(text);
-  if (!m) return undefined;
-  const value = numberWordValue(`${first} ${m[1]!.toLowerCase()}`, lang);
-  return value === undefined ? undefined : { start: end, end: next.lastIndex, value };
+/** The word a number counts: the next word, past "more" / "ulteriori" and the like. */
+function nounAfter(text: string, end: number): Pick<NumberMention, 'noun' | 'nounSpan'> {
+  let at = end;
+  for (let skips = 0; skips < 3; skips++) {
+    NEXT_WORD.lastIndex = at;
+    const m = NEXT_WORD.exec(text);
+    if (!m) return {};
+    const word = m[1]!.toLowerCase();
+    const start = NEXT_WORD.lastIndex - m[1]!.length;
+    if (!SKIP_BEFORE_NOUN.has(word)) return { noun: word, nounSpan: { start, end: NEXT_WORD.lastIndex } };
+    at = NEXT_WORD.lastIndex;
+  }
+  return {};
 }
 
 /** Parse "331", "1,000" / "1.000" (thousands), "3.5" / "3,5" (decimal, by language). */

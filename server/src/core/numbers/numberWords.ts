@@ -36,6 +36,14 @@ function build(lang: Language): Map<string, number> {
 const TABLES: Record<Language, Map<string, number>> = { en: build('en'), it: build('it') };
 
 /**
+ * Every number word and phrase of `lang` that counts something on its own: bare "un"/"una"
+ * (articles far more often than counts) are left out.
+ */
+export function numberWords(lang: Language): string[] {
+  return [...TABLES[lang].keys()].filter((w) => w !== 'un' && w !== 'una');
+}
+
+/**
  * The value of a number word or phrase in `lang` ("five", "ventuno", "a decade"), or
  * undefined. `word` must be lower-cased.
  */
