@@ -148,9 +148,11 @@ function roleOf(kb: KnowledgeBase | undefined, personId: string | undefined, tea
   return roles.size === 1 ? [...roles][0] : undefined;
 }
 
+const APPROXIMATION_PATTERNS = [...APPROXIMATIONS].map(([phrase, kind]) => [new RegExp(`(?:^|[^\\p{L}])${phrase}\\s+$`, 'u'), kind] as const);
+
 function approximation(text: string, start: number): Record<string, string> {
   const before = text.slice(Math.max(0, start - 12), start).toLowerCase();
-  for (const [phrase, kind] of APPROXIMATIONS) if (new RegExp(`(?:^|[^\\p{L}])${phrase}\\s+$`, 'u').test(before)) return { approx: kind };
+  for (const [pattern, kind] of APPROXIMATION_PATTERNS) if (pattern.test(before)) return { approx: kind };
   return {};
 }
 
@@ -170,7 +172,8 @@ function sentenceClaims(article: Article, ctx: SentenceContext, out: Claim[]): v
   // Each cue is searched once over the whole text (far cheaper than once per sentence); a
   // sentence is then read only where its cue occurs, and at most once per kind of claim.
   const visit = (cues: RegExp, read: (sentence: Span, body: string) => void): void => {
-    const global = new RegExp(cues.source, 'giu');
+    const global = globalVersion(cues);
+    global.lastIndex = 0;
     let lastSentence = -1;
     for (let m = global.exec(article.text); m; m = global.exec(article.text)) {
       const index = ctx.sentenceAt(m.index);
@@ -186,6 +189,14 @@ function sentenceClaims(article: Article, ctx: SentenceContext, out: Claim[]): v
   visit(LIST_CUES[lang], (sentence, body) => listClaim(article, ctx, sentence, body, lang, out));
   visit(MOVE_CUES[lang], (sentence, body) => moveClaim(article, ctx, sentence, body, lang, out));
   visit(RECORD_CUES[lang], (sentence, body) => recordClaim(ctx, sentence, body, lang, out));
+}
+
+/** Global copies of the cue patterns, compiled once. */
+const globals = new Map<RegExp, RegExp>();
+function globalVersion(cues: RegExp): RegExp {
+  let g = globals.get(cues);
+  if (!g) globals.set(cues, (g = new RegExp(cues.source, 'gi')));
+  return g;
 }
 
 function contractClaim(article: Article, ctx: SentenceContext, sentence: Span, body: string, lang: Language, out: Claim[]): void {

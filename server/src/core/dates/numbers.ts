@@ -101,7 +101,7 @@ function yearAt(s: Scan, at: number, end: number, year: number): Found | undefin
   const standalone = following === undefined || (following.kind === 'punct' && ".,;:!?)'\u2019\"”".includes(following.low));
   if (!standalone || !(before === undefined || before.kind === 'word' || before.low === '(' || before.low === ',')) return undefined;
   if (before?.kind === 'word' && NOT_BEFORE_YEAR.has(before.low)) return undefined;
-  if (isWord(before, 'of') && isWord(prev(s, before.start), ...QUANTITY_BEFORE_OF)) return undefined; // "a crowd of 2000."
+  if (isWord(before, 'of') && QUANTITY_BEFORE_OF.has(prev(s, before.start)?.low ?? '')) return undefined; // "a crowd of 2000."
   return date(at, end, value, false);
 }
 
@@ -119,7 +119,7 @@ function isDeterminer(s: Scan, tok: Token): boolean {
 }
 
 /** Words before "of" that make "of 2000" a quantity. */
-const QUANTITY_BEFORE_OF = ['total', 'crowd', 'attendance', 'average', 'record', 'sum', 'tally', 'maximum', 'minimum', 'figure', 'capacity', 'fee', 'budget', 'score', 'gate'];
+const QUANTITY_BEFORE_OF = new Set(['total', 'crowd', 'attendance', 'average', 'record', 'sum', 'tally', 'maximum', 'minimum', 'figure', 'capacity', 'fee', 'budget', 'score', 'gate']);
 
 /** Words after which a standalone 19xx/20xx is a count, not a year. */
 const NOT_BEFORE_YEAR = new Set([

@@ -158,9 +158,11 @@ export function prev(s: Scan, pos: number): Token | undefined {
 
 type WordToken = Token & { readonly kind: 'word' };
 
-/** True when `tok` is one of `words` (narrows only the true branch). */
-export function isWord(tok: Token | undefined, ...words: string[]): tok is WordToken {
-  return tok !== undefined && tok.kind === 'word' && words.includes(tok.low);
+/** True when `tok` is one of the words given (narrows only the true branch). Fixed arity: no allocation. */
+export function isWord(tok: Token | undefined, w1: string, w2?: string, w3?: string, w4?: string, w5?: string, w6?: string): tok is WordToken {
+  if (tok === undefined || tok.kind !== 'word') return false;
+  const l = tok.low;
+  return l === w1 || l === w2 || l === w3 || l === w4 || l === w5 || l === w6;
 }
 
 export function capitalised(s: Scan, at: number): boolean {
