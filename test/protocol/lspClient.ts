@@ -24,7 +24,9 @@ export interface TestServer {
 export const SERVER = resolve(__dirname, '../../dist/server.js');
 
 export function startServer(settings: Record<string, unknown> = {}): TestServer {
-  const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  // TOUCHLINE_SERVER_NODE_ARGS passes Node options to the server, e.g. "--cpu-prof" when profiling a benchmark.
+  const nodeArgs = process.env.TOUCHLINE_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let err = '';
   child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));

@@ -33,16 +33,17 @@ export interface KnowledgeState {
 }
 
 export class Knowledge {
-  private state: KnowledgeState;
   private revision = 0;
   private folders: string[] = [];
   private extraPaths: string[] = [];
 
-  constructor() {
-    this.state = this.build(bundledFiles());
-  }
+  private state: KnowledgeState | undefined;
+  /** Whether the last load had workspace files; without them a reload can keep the bundled state. */
+  private hadWorkspaceFiles = true;
 
+  /** The current state; the bundled knowledge base alone until the first reload finishes. */
   get current(): KnowledgeState {
+    this.state ??= this.build(bundledFiles());
     return this.state;
   }
 
@@ -62,6 +63,8 @@ export class Knowledge {
     const uris = new Set<string>(openTexts.keys());
     for (const folder of this.folders) for (const uri of await findKbFiles(fileURLToPath(folder))) uris.add(uri);
     for (const path of this.extraPaths) uris.add(path.startsWith('file:') ? path : pathToFileURL(path).href);
+    if (uris.size === 0 && this.state && !this.hadWorkspaceFiles) return this.state;
+    this.hadWorkspaceFiles = uris.size > 0;
     const files: KbFile[] = [...bundledFiles()];
     const unreadable: KbDiagnostic[] = [];
     for (const uri of [...uris].sort()) {

@@ -14,7 +14,10 @@ import type { ForeignClaim } from '../core/checks';
 import { LineIndex } from '../core/positions';
 import type { AnalysisSettings } from '../core/settings';
 import { expandPaths } from '../host/expandPaths';
-import { readArticle } from '../host/readArticle';
+import { readArticle, type ReadResult } from '../host/readArticle';
+
+/** How many files are read ahead of the one being analysed while indexing. */
+const READ_AHEAD = 16;
 
 /** What the index keeps of an article. */
 export interface IndexedArticle {
@@ -95,10 +98,19 @@ export class WorkspaceIndex {
     }
     const seen = new Set(files.map((f) => f.uri));
     for (const uri of [...this.articles.keys()]) if (!seen.has(uri) && !this.open.has(uri)) this.drop(uri);
+    // Reads run a few files ahead of the analysis, so waiting for the disk overlaps with work.
+    const pending = files.map(() => undefined as Promise<ReadResult> | undefined);
+    const readAhead = (i: number): void => {
+      for (let k = i; k < Math.min(files.length, i + READ_AHEAD); k++) pending[k] ??= readArticle(files[k]!.path);
+    };
     let done = 0;
-    for (const f of files) {
+    for (let i = 0; i < files.length; i++) {
       if (cancelled()) return;
-      if (!this.open.has(f.uri)) await this.indexFromDisk(f.uri, f.path, f.scope.settings);
+      readAhead(i);
+      const f = files[i]!;
+      const read = await pending[i]!;
+      pending[i] = undefined;
+      if (!this.open.has(f.uri)) this.indexText(f.uri, read, f.scope.settings);
       progress(++done, files.length);
     }
     this.refreshSurnames();
@@ -132,7 +144,10 @@ export class WorkspaceIndex {
   }
 
   private async indexFromDisk(uri: string, path: string, settings: AnalysisSettings): Promise<void> {
-    const read = await readArticle(path);
+    this.indexText(uri, await readArticle(path), settings);
+  }
+
+  private indexText(uri: string, read: ReadResult, settings: AnalysisSettings): void {
     if (!read.ok) {
       this.drop(uri);
       return;
@@ -202,14 +217,16 @@ export class WorkspaceIndex {
   }
 }
 
+/**
+ * What the index keeps of an article: the text, names, quotes and claims. Sentences,
+ * numbers, dates and pronouns are dropped: cross-article features never read them, and
+ * thousands of articles' worth would cost hundreds of megabytes.
+ */
 function summarise(uri: string, article: Article, lines: LineIndex): IndexedArticle {
-  return {
-    uri,
-    lines,
-    article,
-    names: article.entities.filter((e) => e.kind !== 'pronoun' && e.kind !== 'anaphor'),
-    quotes: article.quotes.filter((q) => q.depth === 0),
-  };
+  const names = article.entities.filter((e) => e.kind !== 'pronoun' && e.kind !== 'anaphor');
+  const quotes = article.quotes.filter((q) => q.depth === 0);
+  const slim: Article = { ...article, paragraphs: [], sentences: [], numbers: [], dates: [], entities: names, quotes };
+  return { uri, lines, article: slim, names, quotes };
 }
 
 function sameMap(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
