@@ -35,8 +35,16 @@ export function references(analysis: Located, position: Position, articles: Iter
   return out;
 }
 
-/** Entities whose name contains every character of `query` in order (as VS Code filters). */
-export function workspaceSymbols(articles: Iterable<Located>, query: string, nameOf: (key: string, fallback: string) => string): WorkspaceSymbol[] {
+/**
+ * Entities across the workspace matching `query` by any of their names: the canonical name,
+ * every knowledge-base name (`namesOf`), and the forms the articles use.
+ */
+export function workspaceSymbols(
+  articles: Iterable<Located>,
+  query: string,
+  nameOf: (key: string, fallback: string) => string,
+  namesOf: (key: string) => readonly string[],
+): WorkspaceSymbol[] {
   const q = query.toLowerCase();
   const out: WorkspaceSymbol[] = [];
   for (const a of articles) {
@@ -45,7 +53,8 @@ export function workspaceSymbols(articles: Iterable<Located>, query: string, nam
       if (e.kind === 'pronoun' || e.kind === 'anaphor' || seen.has(e.key)) continue;
       seen.add(e.key);
       const name = nameOf(e.key, e.text);
-      if (!subsequence(q, name.toLowerCase()) && !subsequence(q, e.text.toLowerCase())) continue;
+      const forms = [name, e.text, ...namesOf(e.key)];
+      if (!forms.some((f) => subsequence(q, f.toLowerCase()))) continue;
       out.push({ name, kind: KIND[e.type], location: { uri: a.uri, range: toRange(a.lines, e) } });
     }
   }
