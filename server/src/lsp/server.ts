@@ -279,7 +279,7 @@ export function startServer(connection: Connection): void {
     }),
   );
 
-  connection.onWorkspaceSymbol((params, token) => guard('workspace symbols', [], token, () => workspaceSymbols(index.all(), params.query, nameOf)));
+  connection.onWorkspaceSymbol((params, token) => guard('workspace symbols', [], token, () => workspaceSymbols(index.all(), params.query, nameOf, (key) => knowledge.current.context.kb.entity(key)?.names.map((n) => n.text) ?? [])));
   connection.onReferences((params, token) =>
     guard('references', [], token, async () => {
       const analysis = await analyses.get(params.textDocument.uri);
