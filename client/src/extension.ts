@@ -1,6 +1,6 @@
 /**
  * The VS Code side of Touchline: decides which .txt files are articles, starts the bundled
- * language server over IPC, and adds the commands and the status bar item.
+ * language server over IPC, and adds the commands, the status bar item and the Claims view.
  */
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
@@ -8,6 +8,8 @@ import { ArticleFiles, ARTICLE_LANGUAGE } from './articles';
 import { ArticleStatusBar } from './statusBar';
 import { RestartingErrorHandler } from './errorHandler';
 import { bundledKbMiddleware, registerBundledKb } from './bundledKb';
+import { ClaimsView } from './claimsView';
+import { addComment, chooseFilter, exportClaimReview, removeTagFromView, tagFromView, unsavedTagsGuard } from './tagCommands';
 
 let client: LanguageClient | undefined;
 
@@ -27,15 +29,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     errorHandler: new RestartingErrorHandler(output),
     synchronize: {
       configurationSection: 'touchline',
-      // Knowledge-base files reload the knowledge base; articles changed outside the editor re-index.
-      fileEvents: [vscode.workspace.createFileSystemWatcher('**/*.kb.{yaml,yml,json}'), vscode.workspace.createFileSystemWatcher('**/*.txt')],
+      // Knowledge-base files reload the knowledge base; articles changed outside the editor re-index;
+      // tags files edited by hand (or checked out) are read again.
+      fileEvents: [
+        vscode.workspace.createFileSystemWatcher('**/*.kb.{yaml,yml,json}'),
+        vscode.workspace.createFileSystemWatcher('**/*.txt'),
+        vscode.workspace.createFileSystemWatcher('**/*.annotations.json'),
+      ],
     },
-    middleware: bundledKbMiddleware(context),
+    middleware: { ...bundledKbMiddleware(context), ...unsavedTagsGuard() },
   };
   client = new LanguageClient('touchline', 'Touchline', serverOptions, clientOptions);
 
   const articles = new ArticleFiles(context);
   const statusBar = new ArticleStatusBar(client);
+  const claims = new ClaimsView(client, context.workspaceState);
   context.subscriptions.push(
     registerBundledKb(context),
     articles,
@@ -46,10 +54,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand('touchline.toggleArticle', () => articles.toggleActive()),
     vscode.commands.registerCommand('touchline.showOutput', () => output.show(true)),
+    claims,
+    vscode.commands.registerCommand('touchline.addComment', addComment),
+    vscode.commands.registerCommand('touchline.claims.tag', tagFromView),
+    vscode.commands.registerCommand('touchline.claims.removeTag', removeTagFromView),
+    vscode.commands.registerCommand('touchline.claims.filter', () => chooseFilter(claims)),
+    vscode.commands.registerCommand('touchline.claims.refresh', () => claims.refresh()),
+    vscode.commands.registerCommand('touchline.exportClaimReview', () => client && exportClaimReview(client)),
   );
 
   await client.start();
   statusBar.listen();
+  claims.listen();
+  claims.refresh();
+  void vscode.commands.executeCommand('setContext', 'touchline.active', true);
   articles.claimOpenDocuments();
 }
 

@@ -14,7 +14,6 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analyses } from './analyses';
 import { makeGuard } from './guard';
 import { SettingsStore } from './settings';
@@ -34,10 +33,12 @@ import { fileURLToPath } from 'node:url';
 import type { AnalysisContext } from '../core/context';
 import type { Claim } from '../core/model';
 import { articleStatus, STATUS_NOTIFICATION } from './status';
+import { TagFeatures } from './annotations/tagFeatures';
 import { version as SERVER_VERSION } from '../../../package.json';
 
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
+  const tags = new TagFeatures(connection);
+  const documents = new TextDocuments(tags.documentsConfiguration());
   const settings = new SettingsStore(connection);
   const knowledge = new Knowledge();
   const index = new WorkspaceIndex(() => knowledge.current.context);
@@ -60,6 +61,7 @@ export function startServer(connection: Connection): void {
   let pullDiagnostics = false;
   let refreshSupported = { diagnostics: false, tokens: false };
   let folders: string[] = [];
+  tags.connect({ documents, analyses, index, folders: () => folders, guard, refresh: () => refreshAll() });
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const caps = params.capabilities;
@@ -72,9 +74,10 @@ export function startServer(connection: Connection): void {
     folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     progressSupported = caps.window?.workDoneProgress === true;
     knowledge.setFolders(folders);
+    tags.initialize(caps);
     return {
       capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         hoverProvider: true,
         semanticTokensProvider: { legend, full: true, range: true },
         diagnosticProvider: { identifier: 'touchline', interFileDependencies: true, workspaceDiagnostics: false },
@@ -83,6 +86,7 @@ export function startServer(connection: Connection): void {
         workspaceSymbolProvider: true,
         referencesProvider: true,
         definitionProvider: true,
+        ...tags.capabilities,
       },
       serverInfo: { name: 'touchline', version: SERVER_VERSION },
     };
@@ -148,6 +152,7 @@ export function startServer(connection: Connection): void {
   };
 
   connection.onDidChangeWatchedFiles(async (params) => {
+    await guard('tags files', undefined, undefined, () => tags.filesChanged(params.changes));
     if (params.changes.some((c) => isKbFile(c.uri))) {
       void reloadKnowledge();
       return;
@@ -165,6 +170,7 @@ export function startServer(connection: Connection): void {
 
   connection.onDidChangeConfiguration(() => {
     settings.invalidate();
+    void guard('tags settings', undefined, undefined, () => tags.settingsChanged());
     void reloadKnowledge();
   });
 
@@ -176,6 +182,7 @@ export function startServer(connection: Connection): void {
     if (refreshSupported.diagnostics) refreshDiagnostics();
     else if (!pullDiagnostics) for (const d of documents.all()) pushDiagnostics(d.uri).catch(() => undefined);
     if (refreshSupported.tokens) connection.languages.semanticTokens.refresh().catch(() => undefined);
+    tags.notifyClient();
   };
 
   // --- diagnostics ---------------------------------------------------------------------
@@ -186,7 +193,7 @@ export function startServer(connection: Connection): void {
     const env = { kb: knowledge.current.context.kb, otherClaims: (claim: Claim) => index.claimsLike(claim, uri) };
     const findings = findingsOf(analysis, rules, env, `${knowledge.current.revision}:${index.claimsRevision}:${settings.revision}`);
     const linesOf = (source: string) => analyses.linesOf(source) ?? index.get(source)?.lines;
-    return { analysis, findings, diagnostics: toDiagnostics(analysis, findings, linesOf) };
+    return { analysis, findings, diagnostics: [...toDiagnostics(analysis, findings, linesOf), ...(await tags.diagnostics(uri))] };
   };
 
   const pushDiagnostics = async (uri: string): Promise<void> => {
@@ -215,6 +222,8 @@ export function startServer(connection: Connection): void {
       connection.sendNotification(STATUS_NOTIFICATION, articleStatus(result.analysis, result.findings.length)).catch(() => undefined);
     }
   });
+  documents.onDidOpen((e) => void guard('tags', undefined, undefined, () => tags.opened(e.document.uri)));
+  documents.onDidSave((e) => void guard('tags', undefined, undefined, () => tags.saved(e.document.uri)));
   documents.onDidClose(async (e) => {
     const uri = e.document.uri;
     analyses.forget(uri);
@@ -244,7 +253,7 @@ export function startServer(connection: Connection): void {
   connection.onHover((params, token) =>
     guard('hover', null, token, async () => {
       const analysis = await analyses.get(params.textDocument.uri);
-      return analysis ? hover(analysis, params.position, hoverContext) : null;
+      return analysis ? hover(analysis, params.position, await tags.hoverContext(hoverContext, params.textDocument.uri)) : null;
     }),
   );
 
@@ -262,11 +271,12 @@ export function startServer(connection: Connection): void {
   );
 
   connection.onCodeAction((params, token) =>
-    guard('code actions', [], token, () =>
+    guard('code actions', [], token, async () =>
       codeActions(params, {
         kb: knowledge.current.context.kb,
         folderOf: (uri) => folders.filter((f) => uri.startsWith(f.endsWith('/') ? f : `${f}/`)).sort((a, b) => b.length - a.length)[0],
         openText: (uri) => documents.get(uri)?.getText(),
+        tagActions: await tags.codeActions(params),
       }),
     ),
   );

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { type RunReport, type TestResult, runSuites } from './harness';
 import './features.test';
 import './restricted.test';
+import './tagging.test';
 
 const DEFAULT_SUITES = ['features'];
 

@@ -26,8 +26,11 @@ type State =
   | { readonly kind: 'anchored'; readonly start: number; readonly end: number; readonly method: AnchorMethod }
   /** To be re-anchored near `hint` at the next read. */
   | { readonly kind: 'pending'; readonly hint: number }
-  /** Not found in the text of revision `triedAt`. */
-  | { readonly kind: 'orphan'; readonly hint: number; readonly triedAt: number };
+  /**
+   * Not found in the text of revision `triedAt`. Retried after every change; after edits made
+   * in the editor only for the exact quote (undo brings it back), after anything else fully.
+   */
+  | { readonly kind: 'orphan'; readonly hint: number; readonly triedAt: number; readonly fuzzy: boolean };
 
 interface Entry {
   target: QuoteTarget;
@@ -82,6 +85,7 @@ export class AnchorSet {
     this.entries.set(id, { target, state: { kind: 'pending', hint } });
   }
 
+  /** Stop tracking an annotation (it was removed from the sidecar). */
   delete(id: string): void {
     this.entries.delete(id);
   }
@@ -109,7 +113,7 @@ export class AnchorSet {
     for (const entry of this.entries.values()) {
       const st = entry.state;
       if (st.kind !== 'anchored') {
-        entry.state = st.kind === 'pending' ? { kind: 'pending', hint: mapPoint(st.hint) } : { ...st, hint: mapPoint(st.hint) };
+        entry.state = st.kind === 'pending' ? { kind: 'pending', hint: mapPoint(st.hint) } : { ...st, hint: mapPoint(st.hint), fuzzy: false };
         continue;
       }
       if (e <= st.start) {
@@ -150,8 +154,8 @@ export class AnchorSet {
     if (st.kind === 'anchored') return st;
     if (st.kind === 'orphan' && st.triedAt === this.revision) return ORPHAN;
     const hint = st.hint;
-    const found = matchQuote(this.current, { ...entry.target, hint });
-    entry.state = found ? { kind: 'anchored', start: found.start, end: found.end, method: found.method } : { kind: 'orphan', hint, triedAt: this.revision };
+    const found = matchQuote(this.current, { ...entry.target, hint }, { fuzzy: st.kind === 'pending' || st.fuzzy });
+    entry.state = found ? { kind: 'anchored', start: found.start, end: found.end, method: found.method } : { kind: 'orphan', hint, triedAt: this.revision, fuzzy: true };
     return found ? entry.state : ORPHAN;
   }
 }

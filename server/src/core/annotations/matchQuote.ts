@@ -37,8 +37,11 @@ const MAX_OCCURRENCES = 100_000;
 const WEIGHTS = { quote: 50, prefix: 20, suffix: 20, position: 2 } as const;
 const TOTAL_WEIGHT = WEIGHTS.quote + WEIGHTS.prefix + WEIGHTS.suffix + WEIGHTS.position;
 
-/** Find `target` in `text`; undefined when nothing matches well enough. */
-export function matchQuote(text: string, target: QuoteTarget): QuoteMatch | undefined {
+/**
+ * Find `target` in `text`; undefined when nothing matches well enough. With `fuzzy: false`
+ * only the first two steps run (cheap: used to retry orphans after each keystroke).
+ */
+export function matchQuote(text: string, target: QuoteTarget, options: { readonly fuzzy?: boolean } = {}): QuoteMatch | undefined {
   const { exact } = target;
   if (exact.length === 0 || text.length === 0) return undefined;
   const hint = target.hint;
@@ -57,7 +60,7 @@ export function matchQuote(text: string, target: QuoteTarget): QuoteMatch | unde
   }
 
   const maxErrors = Math.floor(exact.length * (1 - MIN_QUOTE_SIMILARITY));
-  if (maxErrors === 0) return undefined;
+  if (maxErrors === 0 || options.fuzzy === false) return undefined;
   let best: { match: Span; score: number } | undefined;
   for (const m of search(text, exact, Math.min(256, maxErrors))) {
     if (m.end <= m.start) continue;

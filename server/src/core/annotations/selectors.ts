@@ -54,7 +54,7 @@ export function quoteSelectorOf(annotation: Annotation): TextQuoteSelector | und
 }
 
 /** The annotation's `TextPositionSelector`, if it has a well-formed one. */
-export function positionSelectorOf(annotation: Annotation): TextPositionSelector | undefined {
+function positionSelectorOf(annotation: Annotation): TextPositionSelector | undefined {
   for (const s of annotation.target.selector) {
     if (s.type === 'TextPositionSelector' && Number.isInteger(s.start) && Number.isInteger(s.end) && (s.start as number) >= 0) return s as TextPositionSelector;
   }

@@ -5,7 +5,8 @@
  * it, stays as it was.
  */
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { applyEdits, findNodeAtLocation, modify, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+// The ESM build: the UMD one requires its parts at run time, which the bundle cannot follow.
+import { applyEdits, findNodeAtLocation, modify, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser/lib/esm/main.js';
 import schema from '../../../../schemas/annotations.schema.json';
 import { pruneErrors } from '../kb/validate';
 import type { Span } from '../model';

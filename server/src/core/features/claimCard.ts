@@ -2,7 +2,9 @@
 import { compareWithKb } from '../checks/compareWithKb';
 import { provenance, statement } from '../checks/messages';
 import type { KnowledgeBase } from '../kb';
-import type { Article, Claim } from '../model';
+import type { TagView } from '../annotations/model';
+import { ratingById } from '../annotations/ratings';
+import type { Article, Claim, Language } from '../model';
 import { escapeMarkdown } from './markdown';
 
 const VERDICT = {
@@ -26,4 +28,28 @@ export function claimCard(claim: Claim, article: Article, kb: KnowledgeBase | un
     lines.push('', `${w.kb}: ${escapeMarkdown(subject)} ${escapeMarkdown(statement(claim, String(c.expected), lang, nameOf))}${escapeMarkdown(provenance(c.detail, c.source, c.asOf, lang))}`);
   }
   return lines.join('\n');
+}
+
+const TAG_WORDS = {
+  en: { tag: 'Tag', comment: 'Comment', by: 'by', on: 'on', was: 'tagged when it read' },
+  it: { tag: 'Etichetta', comment: 'Commento', by: 'di', on: 'il', was: 'etichettata quando diceva' },
+} as const;
+
+/**
+ * The part of a claim's hover about its tag: rating, who and when, the comment, and the text
+ * it was tagged on when that differs from `current` (the claim's text now).
+ */
+export function claimTagMarkdown(tag: TagView, language: Language, current: string): string {
+  const w = TAG_WORDS[language];
+  const lines: string[] = [];
+  const rating = tag.rating ? ratingById(tag.rating) : undefined;
+  if (rating) lines.push(`**${w.tag}:** ${rating.symbol} ${rating.label[language]}${attribution(tag.ratedBy, tag.ratedAt, w)}`);
+  if (tag.comment) lines.push(`**${w.comment}**${attribution(tag.commentBy, tag.commentAt, w)}: ${escapeMarkdown(tag.comment)}`);
+  if (tag.exact !== '' && tag.exact !== current) lines.push(`_${w.was} “${escapeMarkdown(tag.exact)}”_`);
+  return lines.join('\n\n');
+}
+
+function attribution(who: string | undefined, when: string | undefined, w: (typeof TAG_WORDS)[Language]): string {
+  const date = when ? when.slice(0, 10) : '';
+  return `${who ? ` — ${w.by} ${escapeMarkdown(who)}` : ''}${date ? ` ${w.on} ${date}` : ''}`;
 }

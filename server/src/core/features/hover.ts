@@ -3,7 +3,9 @@
  * base, or that it is unknown), a date (normalised value and distance from the article's
  * date) or a quote (its speaker). Markdown text; the LSP layer only wraps it.
  */
+import type { TagView } from '../annotations/model';
 import type { Article, Claim, DateMention, EntityMention, Quote, Span } from '../model';
+import { claimTagMarkdown } from './claimCard';
 import { escapeMarkdown } from './markdown';
 
 export interface HoverResult {
@@ -21,6 +23,8 @@ export interface HoverContext {
   describeDate(date: DateMention, article: Article): string;
   /** Other quotes by the same speaker in the workspace (not `exceptText`), as markdown lines. */
   otherQuotes(speakerKey: string, exceptText: string): readonly string[];
+  /** The tag a fact-checker put on a claim, if any. */
+  claimTag?(claim: Claim): TagView | undefined;
 }
 
 const TYPE_LABEL: Record<EntityMention['type'], string> = {
@@ -36,7 +40,12 @@ export function hoverAt(article: Article, offset: number, context: HoverContext)
   const entity = smallestAt(article.entities, offset);
   if (entity) return { span: entity, markdown: entityHover(entity, article, context) };
   const claim = smallestAt(article.claims.map((c) => ({ ...c.valueSpan, claim: c })), offset);
-  if (claim) return { span: { start: claim.start, end: claim.end }, markdown: context.claimCard(claim.claim, article) };
+  if (claim) {
+    const card = context.claimCard(claim.claim, article);
+    const tag = context.claimTag?.(claim.claim);
+    const tagged = tag ? claimTagMarkdown(tag, article.language, article.text.slice(claim.claim.start, claim.claim.end)) : '';
+    return { span: { start: claim.start, end: claim.end }, markdown: tagged ? `${card}\n\n---\n\n${tagged}` : card };
+  }
   const date = smallestAt(article.dates, offset);
   if (date) return { span: date, markdown: context.describeDate(date, article) };
   const quote = smallestAt(article.quotes, offset);

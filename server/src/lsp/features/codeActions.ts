@@ -1,6 +1,7 @@
 /**
  * Quick fixes built from diagnostics' `data` (no re-analysis): replace a figure with the
- * knowledge base's, and add an unknown name to a workspace knowledge-base file.
+ * knowledge base's, and add an unknown name to a workspace knowledge-base file; then the
+ * claim-tagging actions (`annotations/codeActions.ts`), so correcting the figure stays first.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,6 +23,8 @@ export interface CodeActionContext {
   readonly folderOf: (uri: string) => string | undefined;
   /** Unsaved text of an open document, by URI. */
   readonly openText: (uri: string) => string | undefined;
+  /** Tagging actions for the claims in the range, listed after the quick fixes. */
+  readonly tagActions?: readonly CodeAction[];
 }
 
 export function codeActions(params: CodeActionParams, ctx: CodeActionContext): CodeAction[] {
@@ -43,7 +46,7 @@ export function codeActions(params: CodeActionParams, ctx: CodeActionContext): C
       if (action) out.push(action);
     }
   }
-  return out;
+  return ctx.tagActions ? [...out, ...ctx.tagActions] : out;
 }
 
 function addEntity(articleUri: string, d: Diagnostic, ctx: CodeActionContext): CodeAction | undefined {
