@@ -25,6 +25,8 @@ import { findingsOf, toDiagnostics } from './features/diagnostics';
 import { kbDiagnostics } from './features/kbDiagnostics';
 import { definition } from './features/definition';
 import { codeActions } from './features/codeActions';
+import { documentHighlights } from './features/documentHighlight';
+import { relativeDateHints } from './features/relativeDateHints';
 import { references, workspaceSymbols } from './features/navigation';
 import { createHoverContext } from './hoverContext';
 import { WorkspaceIndex } from './workspaceIndex';
@@ -86,6 +88,7 @@ export function startServer(connection: Connection): void {
         workspaceSymbolProvider: true,
         referencesProvider: true,
         definitionProvider: true,
+        documentHighlightProvider: true,
         ...tags.capabilities,
       },
       serverInfo: { name: 'touchline', version: SERVER_VERSION },
@@ -296,6 +299,23 @@ export function startServer(connection: Connection): void {
       return analysis ? references(analysis, params.position, index.all(), params.context.includeDeclaration) : [];
     }),
   );
+  connection.onDocumentHighlight((params, token) =>
+    guard('document highlights', [], token, async () => {
+      const analysis = await analyses.get(params.textDocument.uri);
+      return analysis ? documentHighlights(analysis, params.position) : [];
+    }),
+  );
+
+  connection.languages.inlayHint.on((params, token) =>
+    guard('inlay hints', [], token, async () => {
+      const uri = params.textDocument.uri;
+      const analysis = await analyses.get(uri);
+      if (!analysis) return [];
+      const dates = (await settings.forResource(uri)).relativeDateHints ? relativeDateHints(analysis, params.range) : [];
+      return [...dates, ...(await tags.inlayHints(uri, params.range))];
+    }),
+  );
+
   connection.onDefinition((params, token) =>
     guard('definition', null, token, async () => {
       const analysis = await analyses.get(params.textDocument.uri);

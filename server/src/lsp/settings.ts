@@ -16,6 +16,7 @@ interface RawSettings {
   limits?: { maxFileSizeMB?: unknown };
   rules?: unknown;
   articles?: { include?: unknown; exclude?: unknown };
+  inlayHints?: { relativeDates?: unknown };
 }
 
 export interface ServerSettings {
@@ -24,9 +25,11 @@ export interface ServerSettings {
   /** Globs of the files that are articles (`touchline.articles.*`). */
   readonly include: readonly string[];
   readonly exclude: readonly string[];
+  /** Show resolved values after relative dates (`touchline.inlayHints.relativeDates`). */
+  readonly relativeDateHints: boolean;
 }
 
-const DEFAULTS: ServerSettings = { analysis: DEFAULT_SETTINGS, rules: {}, include: DEFAULT_INCLUDE, exclude: DEFAULT_EXCLUDE };
+const DEFAULTS: ServerSettings = { analysis: DEFAULT_SETTINGS, rules: {}, include: DEFAULT_INCLUDE, exclude: DEFAULT_EXCLUDE, relativeDateHints: false };
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint', 'off']);
 
 export class SettingsStore {
@@ -99,6 +102,7 @@ export function parseSettings(raw: RawSettings): ServerSettings {
     rules,
     include: globs(raw.articles?.include, DEFAULT_INCLUDE),
     exclude: globs(raw.articles?.exclude, DEFAULT_EXCLUDE),
+    relativeDateHints: raw.inlayHints?.relativeDates === true,
     analysis: {
       language,
       maxChars: mb !== undefined ? Math.floor(mb * 1024 * 1024) : DEFAULT_SETTINGS.maxChars,

@@ -13,6 +13,8 @@ import {
   type Connection,
   type Diagnostic,
   type FileEvent,
+  type InlayHint,
+  type Range,
   type ServerCapabilities,
   type TextDocuments,
   type TextDocumentsConfiguration,
@@ -93,15 +95,15 @@ export class TagFeatures {
     const { connection } = this;
     const commands = new TagCommands(connection, this.store, this.placedArticles, async (uri) => (await this.settingsFor(uri)).annotator, () => this.changed());
     connection.onExecuteCommand((params, token) => deps.guard(`command ${params.command}`, undefined, token, () => commands.execute(params.command, params.arguments ?? [])));
-    connection.languages.inlayHint.on((params, token) =>
-      deps.guard('inlay hints', [], token, async () => {
-        if (!deps.documents.get(params.textDocument.uri)) return [];
-        const placed = await this.placed().get(params.textDocument.uri);
-        return placed ? tagHints(placed, params.range) : [];
-      }),
-    );
     connection.onRequest(claimsRequest, (params, token) => deps.guard<ClaimsResult>('claims list', { articles: [] }, token, () => this.claims(params ?? {})));
     connection.onRequest(exportClaimReviewRequest, (token) => deps.guard('ClaimReview export', { json: '[]', count: 0 }, token, () => this.exportClaimReview()));
+  }
+
+  /** Hints after tagged claims in an open article (the server merges them with its other hints). */
+  async inlayHints(uri: string, range: Range): Promise<InlayHint[]> {
+    if (!this.deps?.documents.get(uri)) return [];
+    const placed = await this.placed().get(uri);
+    return placed ? tagHints(placed, range) : [];
   }
 
   /** An article was opened: read its sidecar now, so edits are tracked from the start. */
