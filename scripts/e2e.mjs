@@ -166,7 +166,7 @@ async function main() {
   const ctx = { tmp, workspace };
   if (mode === 'electron') {
     if (PREBUILT_VSIX) throw new Error('TOUCHLINE_E2E_VSIX works in code-server mode only (Electron loads the repository as the development extension)');
-    await electronRun(ctx, exe, { name: 'trusted', suites: ['features', 'tagging'], trust: true });
+    await electronRun(ctx, exe, { name: 'trusted', suites: ['features', 'tagging', 'navigation'], trust: true });
     if (RESTRICTED) await electronRun(ctx, exe, { name: 'restricted', suites: ['restricted'], trust: false });
     return;
   }
@@ -178,7 +178,7 @@ async function main() {
   );
   let browser;
   ctx.browser = async () => (browser ??= await launchBrowser());
-  await codeServerRun(ctx, { name: 'trusted', suites: ['features', 'tagging'], trust: true, ui: true });
+  await codeServerRun(ctx, { name: 'trusted', suites: ['features', 'tagging', 'navigation'], trust: true, ui: true });
   if (RESTRICTED) await codeServerRun(ctx, { name: 'restricted', suites: ['restricted'], trust: false, ui: false });
 }
 

@@ -13,7 +13,13 @@ import { addComment, chooseFilter, exportClaimReview, removeTagFromView, tagFrom
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What Touchline offers other extensions (and its end-to-end tests). */
+export interface TouchlineApi {
+  /** Process id of the running language server, to check that it recovers from a crash. */
+  serverProcessId(): Promise<number | undefined>;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<TouchlineApi> {
   const output = vscode.window.createOutputChannel('Touchline', { log: true });
   context.subscriptions.push(output);
 
@@ -69,6 +75,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   claims.refresh();
   void vscode.commands.executeCommand('setContext', 'touchline.active', true);
   articles.claimOpenDocuments();
+  return {
+    serverProcessId: async () => (client?.isRunning() ? client.sendRequest<number>('touchline/processId') : undefined),
+  };
 }
 
 export async function deactivate(): Promise<void> {

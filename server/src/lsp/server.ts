@@ -299,6 +299,9 @@ export function startServer(connection: Connection): void {
       return analysis ? references(analysis, params.position, index.all(), params.context.includeDeclaration) : [];
     }),
   );
+  // Lets a client check that a restarted server is a new process (the crash-recovery test).
+  connection.onRequest('touchline/processId', () => process.pid);
+
   connection.onDocumentHighlight((params, token) =>
     guard('document highlights', [], token, async () => {
       const analysis = await analyses.get(params.textDocument.uri);

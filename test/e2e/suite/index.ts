@@ -9,6 +9,7 @@ import { type RunReport, type TestResult, runSuites } from './harness';
 import './features.test';
 import './restricted.test';
 import './tagging.test';
+import './navigation.test';
 
 const DEFAULT_SUITES = ['features'];
 
