@@ -1,64 +1,52 @@
 /** `touchline annotate`: print the analysis model of articles as JSON. */
-import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
 import { analyzeArticle } from '../core/analyze';
 import type { Article, Span } from '../core/model';
 import { LineIndex } from '../core/positions';
-import { DEFAULT_SETTINGS } from '../core/settings';
 import { EXIT, type Io } from './io';
 import { loadKnowledge } from '../host/knowledgeBase';
 import { readArticle } from '../host/readArticle';
+import { ANALYSIS_HELP, ANALYSIS_OPTIONS, isLanguage, openWorkspace, parseCommand, usage } from './args';
 
-export const ANNOTATE_HELP = `Usage: touchline annotate <files…> --format json [options]
+export const ANNOTATE_HELP = `Usage: touchline annotate <files…> [options]
 
 Prints what Touchline finds in each article (language, date, entities, dates, quotes with
-speakers, numbers, claims) as JSON, with offsets and 1-based lines and columns.
+speakers, numbers, claims) as JSON, with offsets and 1-based lines and columns. One file
+gives one object; several give a list.
 
 Options:
   --format json        Output format (json is the only one)
-  --lang auto|en|it    Language of the articles (default: auto)
-  -h, --help           Show this help`;
+${ANALYSIS_HELP}`;
+
+const OPTIONS = { ...ANALYSIS_OPTIONS, format: { type: 'string', default: 'json' } } as const;
 
 export async function runAnnotate(args: string[], io: Io): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: { format: { type: 'string', default: 'json' }, lang: { type: 'string', default: 'auto' }, help: { type: 'boolean', short: 'h' } },
-    });
-  } catch (error) {
-    io.stderr(`touchline annotate: ${(error as Error).message}\n\n${ANNOTATE_HELP}\n`);
-    return EXIT.usage;
-  }
+  const cmd = 'touchline annotate';
+  const parsed = parseCommand(cmd, ANNOTATE_HELP, args, OPTIONS, io);
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout(`${ANNOTATE_HELP}\n`);
-    return EXIT.ok;
-  }
-  if (values.format !== 'json') {
-    io.stderr(`touchline annotate: unknown format "${values.format}"; only json is supported.\n`);
-    return EXIT.usage;
-  }
-  if (values.lang !== 'auto' && values.lang !== 'en' && values.lang !== 'it') {
-    io.stderr(`touchline annotate: unknown language "${values.lang}"; use auto, en or it.\n`);
-    return EXIT.usage;
-  }
-  if (positionals.length === 0) {
-    io.stderr(`touchline annotate: name at least one file.\n\n${ANNOTATE_HELP}\n`);
-    return EXIT.usage;
-  }
+  if (values.format !== 'json') return usage(cmd, `unknown format "${values.format}"; only json is supported.`, ANNOTATE_HELP, io);
+  if (values.lang !== undefined && !isLanguage(values.lang)) return usage(cmd, `unknown language "${values.lang}"; use auto, en or it.`, ANNOTATE_HELP, io);
+  if (positionals.length === 0) return usage(cmd, 'name at least one file.', ANNOTATE_HELP, io);
+  const workspace = openWorkspace(cmd, values, io);
+  if (typeof workspace === 'number') return workspace;
+  const { analysis, knowledgeBasePaths } = workspace.resolved;
   const out: unknown[] = [];
-  let failed = false;
-  const knowledge = await loadKnowledge();
+  let failed = workspace.configErrors;
+  const knowledge = await loadKnowledge(knowledgeBasePaths);
+  for (const problem of knowledge.unreadable) {
+    io.stderr(`touchline: ${problem}\n`);
+    failed = true;
+  }
   for (const file of positionals) {
-    const read = await readArticle(file);
+    const read = await readArticle(resolve(io.cwd ?? process.cwd(), file));
     if (!read.ok) {
       io.stderr(`touchline: ${read.error}\n`);
       failed = true;
       continue;
     }
     if (read.notice) io.stderr(`touchline: ${read.notice}\n`);
-    out.push({ file, ...modelJson(analyzeArticle(read.text, { ...DEFAULT_SETTINGS, language: values.lang }, knowledge.context)) });
+    out.push({ file, ...modelJson(analyzeArticle(read.text, analysis, knowledge.context)) });
   }
   io.stdout(`${JSON.stringify(positionals.length === 1 && out.length === 1 ? out[0] : out, null, 2)}\n`);
   return failed ? EXIT.usage : EXIT.ok;

@@ -14,24 +14,49 @@ import type { KbFile } from '../core/kb/types';
 import { LineIndex } from '../core/positions';
 import { EXIT, type Io } from './io';
 
+const OPENFOOTBALL_HELP = `Usage: touchline kb import openfootball <folder> [--out FILE]
+
+Converts openfootball club lists (<cc>.clubs.txt files under <folder>) into team entities.
+
+Options:
+  --out FILE    Write to FILE instead of standard output: JSON (one entity per line), or
+                YAML when FILE ends in .yaml
+  -h, --help    Show this help`;
+
+const WIKIDATA_HELP = `Usage: touchline kb import wikidata <results.json> [options]
+
+Converts SPARQL 1.1 JSON results for P54 (member of sports team) with P580/P582 (start/end),
+P1350 (matches) and P1351 (goals) into people with stints and statistics (scope: league).
+Teams already in the bundled knowledge base (or in --kb files) are matched by QID.
+
+Options:
+  --out FILE           Write to FILE instead of standard output: YAML, or JSON when FILE
+                       ends in .json
+  --as-of YYYY-MM-DD   Date of the figures (default: the results file's date)
+  --lang en|it         Language of the labels (default: en)
+  --kb FILE            Knowledge-base file whose teams are matched too; repeatable
+  -h, --help           Show this help`;
+
+const VALIDATE_HELP = `Usage: touchline kb validate <files…> [--no-bundled]
+
+Checks knowledge-base files (YAML or JSON) against the schema and the bundled knowledge base;
+prints problems as file:line:column. Exit status 1 on errors, 2 on bad usage.
+
+Options:
+  --no-bundled  Check the files on their own, without the bundled knowledge base
+  -h, --help    Show this help`;
+
 const HELP = `Usage: touchline kb <command> [options]
 
 Commands:
-  import openfootball <folder> [--out file]
-      Convert openfootball club lists (<cc>.clubs.txt files under <folder>) into team
-      entities. Output is JSON (one entity per line) unless --out ends in .yaml.
-  import wikidata <results.json> [--out file] [--as-of YYYY-MM-DD] [--lang en|it] [--kb file…]
-      Convert SPARQL 1.1 JSON results for P54 (member of sports team) with P580/P582
-      (start/end), P1350 (matches) and P1351 (goals) into people with stints and
-      statistics (scope: league). Figures are dated --as-of (default: the file's date).
-      Teams already in the bundled knowledge base (or in --kb files) are matched by QID.
-      Output is YAML unless --out ends in .json.
-  validate <files…> [--no-bundled]
-      Check knowledge-base files (YAML or JSON) against the schema and the bundled
-      knowledge base; print problems as file:line:column. Exit 1 on errors.
+  import openfootball <folder>   Convert openfootball club lists into team entities
+  import wikidata <results.json> Convert Wikidata SPARQL results (P54 stints) into people
+  validate <files…>              Check knowledge-base files; problems with line and column
+
+Run "touchline kb <command> --help" for a command's options.
 
 Options:
-  -h, --help    Show this help.`;
+  -h, --help    Show this help`;
 
 /** Runs `touchline kb <args>`; returns the exit code. */
 export async function runKbCommand(args: string[], io: Io): Promise<number> {
@@ -45,9 +70,9 @@ export async function runKbCommand(args: string[], io: Io): Promise<number> {
       const [source, ...more] = rest;
       if (source === 'openfootball') return importOpenfootball(more, io);
       if (source === 'wikidata') return importWikidataCommand(more, io);
-      if (source === '--help' || source === '-h') {
+      if (source === '--help' || source === '-h' || source === undefined) {
         io.stdout(`${HELP}\n`);
-        return EXIT.ok;
+        return source === undefined ? EXIT.usage : EXIT.ok;
       }
       io.stderr(`touchline kb import: unknown source "${source ?? ''}" (use openfootball or wikidata).\n\n${HELP}\n`);
       return EXIT.usage;
@@ -87,18 +112,18 @@ function parseArgs(args: readonly string[], withValue: readonly string[]): Parse
   return out;
 }
 
-function wantsHelp(p: Parsed, io: Io): boolean {
+function wantsHelp(p: Parsed, io: Io, help: string): boolean {
   if (p.flags.has('--help') || p.flags.has('-h')) {
-    io.stdout(`${HELP}\n`);
+    io.stdout(`${help}\n`);
     return true;
   }
   return false;
 }
 
-function rejectUnknownFlags(p: Parsed, known: readonly string[], io: Io): boolean {
-  const bad = [...p.flags].filter((f) => !known.includes(f));
+function rejectUnknownFlags(p: Parsed, known: readonly string[], io: Io, command: string, help: string): boolean {
+  const bad = [...p.flags, ...p.options.keys()].filter((f) => !known.includes(f));
   if (bad.length === 0) return false;
-  io.stderr(`touchline kb: unknown option ${bad.join(', ')}\n\n${HELP}\n`);
+  io.stderr(`touchline kb ${command}: unknown option ${bad.join(', ')}\n\n${help}\n`);
   return true;
 }
 
@@ -133,11 +158,11 @@ function write(out: string | undefined, text: string, io: Io): void {
 
 function importOpenfootball(args: readonly string[], io: Io): number {
   const p = parseArgs(args, ['--out']);
-  if (wantsHelp(p, io)) return EXIT.ok;
-  if (rejectUnknownFlags(p, [], io)) return EXIT.usage;
+  if (wantsHelp(p, io, OPENFOOTBALL_HELP)) return EXIT.ok;
+  if (rejectUnknownFlags(p, ['--out'], io, 'import openfootball', OPENFOOTBALL_HELP)) return EXIT.usage;
   const folder = p.positional[0];
   if (!folder || p.positional.length > 1) {
-    io.stderr(`touchline kb import openfootball: give one folder.\n\n${HELP}\n`);
+    io.stderr(`touchline kb import openfootball: give one folder.\n\n${OPENFOOTBALL_HELP}\n`);
     return EXIT.usage;
   }
   if (!existsSync(folder) || !statSync(folder).isDirectory()) {
@@ -164,11 +189,11 @@ function importOpenfootball(args: readonly string[], io: Io): number {
 
 function importWikidataCommand(args: readonly string[], io: Io): number {
   const p = parseArgs(args, ['--out', '--as-of', '--lang', '--kb']);
-  if (wantsHelp(p, io)) return EXIT.ok;
-  if (rejectUnknownFlags(p, [], io)) return EXIT.usage;
+  if (wantsHelp(p, io, WIKIDATA_HELP)) return EXIT.ok;
+  if (rejectUnknownFlags(p, ['--out', '--as-of', '--lang', '--kb'], io, 'import wikidata', WIKIDATA_HELP)) return EXIT.usage;
   const file = p.positional[0];
   if (!file || p.positional.length > 1) {
-    io.stderr(`touchline kb import wikidata: give one SPARQL JSON results file.\n\n${HELP}\n`);
+    io.stderr(`touchline kb import wikidata: give one SPARQL JSON results file.\n\n${WIKIDATA_HELP}\n`);
     return EXIT.usage;
   }
   const asOf = p.options.get('--as-of')?.[0] ?? statSync(file).mtime.toISOString().slice(0, 10);
@@ -213,10 +238,10 @@ function lineCol(index: LineIndex, offset: number): { line: number; col: number 
 
 function validate(args: readonly string[], io: Io): number {
   const p = parseArgs(args, []);
-  if (wantsHelp(p, io)) return EXIT.ok;
-  if (rejectUnknownFlags(p, ['--no-bundled'], io)) return EXIT.usage;
+  if (wantsHelp(p, io, VALIDATE_HELP)) return EXIT.ok;
+  if (rejectUnknownFlags(p, ['--no-bundled'], io, 'validate', VALIDATE_HELP)) return EXIT.usage;
   if (p.positional.length === 0) {
-    io.stderr(`touchline kb validate: give one or more files.\n\n${HELP}\n`);
+    io.stderr(`touchline kb validate: give one or more files.\n\n${VALIDATE_HELP}\n`);
     return EXIT.usage;
   }
   const root = p.flags.has('--no-bundled') ? undefined : packageRoot();

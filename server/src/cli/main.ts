@@ -1,30 +1,66 @@
-/** `touchline`: the command-line interface (`dist/cli.js`). */
+/**
+ * `touchline`: the command-line interface (`dist/cli.js`). Each command is a module with a
+ * `run(args, io)` returning the exit code and its own `--help`. The same bundle is the entry
+ * point of the worker threads of `touchline check --jobs N`.
+ */
+import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { runAnnotate } from './annotate';
 import { runCheck } from './check';
+import { runWorker, WORKER_KIND, type WorkerInit } from './checkRunner';
 import { runKbCommand } from './kb';
-import { EXIT, type Io } from './io';
+import { EXIT, processIo, type Io } from './io';
 import { version } from '../../../package.json';
 
-const HELP = `Usage: touchline <command> [options]
+interface Command {
+  /** Usage lines for the overview, each `args  summary`. */
+  readonly usage: readonly (readonly [string, string])[];
+  readonly run: (args: string[], io: Io) => Promise<number> | number;
+}
+
+/**
+ * Every command. `export` (ClaimReview and annotation exports, issue 6) goes here:
+ * `export: { usage: [['export claimreview <paths…>', '…'], ['export annotations …', '…']], run: runExport }`,
+ * with `runExport` in `./export.ts` following check.ts (parseCommand, ANALYSIS_OPTIONS, its own help).
+ */
+const COMMANDS: Readonly<Record<string, Command>> = {
+  check: {
+    usage: [['check <files, folders or globs…>', 'Check articles; exit 1 on findings (text, json or sarif)']],
+    run: runCheck,
+  },
+  annotate: {
+    usage: [['annotate <files…>', 'Print the analysis model as JSON']],
+    run: runAnnotate,
+  },
+  kb: {
+    usage: [
+      ['kb import openfootball <dir>', 'Convert openfootball club lists into a knowledge base'],
+      ['kb import wikidata <json>', 'Convert Wikidata SPARQL results (P54 stints) into one'],
+      ['kb validate <files…>', 'Check knowledge-base files; errors with line and column'],
+    ],
+    run: runKbCommand,
+  },
+};
+
+function help(): string {
+  const rows = Object.values(COMMANDS).flatMap((c) => c.usage);
+  const width = Math.max(...rows.map(([u]) => u.length)) + 2;
+  return `Usage: touchline <command> [options]
 
 Commands:
-  check <files or folders…>     Check articles; exit 1 when there are findings
-  annotate <files…>             Print the analysis model as JSON
-  kb import openfootball <dir>  Convert openfootball club lists into a knowledge base
-  kb import wikidata <json>     Convert Wikidata SPARQL results (P54 stints) into one
-  kb validate <files…>          Check knowledge-base files; errors with line and column
+${rows.map(([u, s]) => `  ${u.padEnd(width)}${s}`).join('\n')}
 
-Run "touchline <command> --help" for a command's options.`;
+Options:
+  -h, --help      Show this help
+  -v, --version   Show the version
+
+Run "touchline <command> --help" for a command's options. Settings shared with the editor
+are read from touchline.json (the nearest one from the working folder upwards).`;
+}
 
 export async function main(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
+  if (command !== undefined && Object.hasOwn(COMMANDS, command)) return COMMANDS[command]!.run(rest, io);
   switch (command) {
-    case 'check':
-      return runCheck(rest, io);
-    case 'annotate':
-      return runAnnotate(rest, io);
-    case 'kb':
-      return runKbCommand(rest, io);
     case '--version':
     case '-v':
       io.stdout(`${version}\n`);
@@ -33,18 +69,24 @@ export async function main(argv: string[], io: Io): Promise<number> {
     case '--help':
     case '-h':
     case 'help':
-      io.stdout(`${HELP}\n`);
+      io.stdout(`${help()}\n`);
       return command === undefined ? EXIT.usage : EXIT.ok;
     default:
-      io.stderr(`touchline: unknown command "${command}".\n\n${HELP}\n`);
+      io.stderr(`touchline: unknown command "${command}".\n\n${help()}\n`);
       return EXIT.usage;
   }
 }
 
-// Run only as the bundled entry point, not when imported by tests.
-if (require.main === module) {
-  const io: Io = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
-  main(process.argv.slice(2), io).then(
+function isWorkerInit(data: unknown): data is WorkerInit {
+  return typeof data === 'object' && data !== null && (data as { kind?: unknown }).kind === WORKER_KIND;
+}
+
+if (!isMainThread && parentPort && isWorkerInit(workerData)) {
+  // A worker thread of `touchline check --jobs N`.
+  void runWorker(workerData, parentPort);
+} else if (require.main === module) {
+  // Run only as the bundled entry point, not when imported by tests.
+  main(process.argv.slice(2), processIo()).then(
     (code) => {
       process.exitCode = code;
     },
