@@ -29,8 +29,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Touchl
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    // Articles, and knowledge-base files so the server can report their errors as they are edited.
-    documentSelector: [{ language: ARTICLE_LANGUAGE }, { pattern: '**/*.kb.{yaml,yml,json}' }],
+    // Articles, and knowledge-base and configuration files so the server reports their errors as they are edited.
+    documentSelector: [{ language: ARTICLE_LANGUAGE }, { pattern: '**/*.kb.{yaml,yml,json}' }, { pattern: '**/touchline.json' }],
     outputChannel: output,
     errorHandler: new RestartingErrorHandler(output),
     synchronize: {
@@ -41,6 +41,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Touchl
         vscode.workspace.createFileSystemWatcher('**/*.kb.{yaml,yml,json}'),
         vscode.workspace.createFileSystemWatcher('**/*.txt'),
         vscode.workspace.createFileSystemWatcher('**/*.annotations.json'),
+        vscode.workspace.createFileSystemWatcher('**/touchline.json'),
       ],
     },
     middleware: { ...bundledKbMiddleware(context), ...unsavedTagsGuard() },

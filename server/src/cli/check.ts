@@ -37,7 +37,7 @@ import { Progress } from './progress';
 import { FORMATS, jsonReporter, textReporter, type Format, type ReportedFinding, type ReportedRelated, type Reporter } from './reporters';
 import { sarifReporter } from './sarif';
 import { Spool } from './spool';
-import { WorkspaceSurnames } from './surnames';
+import { WorkspaceSurnames } from '../core/entities/workspaceSurnames';
 
 export const CHECK_HELP = `Usage: touchline check <files, folders or globs…> [options]
 

@@ -17,7 +17,7 @@ import { LineIndex } from '../core/positions';
 import type { AnalysisSettings } from '../core/settings';
 import { loadKnowledge } from '../host/knowledgeBase';
 import { readArticle } from '../host/readArticle';
-import { articleNames, type ArticleNames } from './surnames';
+import { articleNames, type ArticleNames } from '../core/entities/workspaceSurnames';
 
 /** Everything a checker needs; plain data, so it can be handed to a worker. */
 export interface CheckInit {

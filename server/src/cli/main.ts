@@ -7,6 +7,7 @@ import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { runAnnotate } from './annotate';
 import { runCheck } from './check';
 import { runWorker, WORKER_KIND, type WorkerInit } from './checkRunner';
+import { runExport } from './export';
 import { runKbCommand } from './kb';
 import { EXIT, processIo, type Io } from './io';
 import { version } from '../../../package.json';
@@ -17,11 +18,7 @@ interface Command {
   readonly run: (args: string[], io: Io) => Promise<number> | number;
 }
 
-/**
- * Every command. `export` (ClaimReview and annotation exports, issue 6) goes here:
- * `export: { usage: [['export claimreview <paths…>', '…'], ['export annotations …', '…']], run: runExport }`,
- * with `runExport` in `./export.ts` following check.ts (parseCommand, ANALYSIS_OPTIONS, its own help).
- */
+/** Every command. */
 const COMMANDS: Readonly<Record<string, Command>> = {
   check: {
     usage: [['check <files, folders or globs…>', 'Check articles; exit 1 on findings (text, json or sarif)']],
@@ -30,6 +27,13 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   annotate: {
     usage: [['annotate <files…>', 'Print the analysis model as JSON']],
     run: runAnnotate,
+  },
+  export: {
+    usage: [
+      ['export claimreview <paths…>', 'schema.org ClaimReview JSON-LD of the rated claims'],
+      ['export annotations --format jsonl|csv <paths…>', 'Every claim with its tag and position, for data sets'],
+    ],
+    run: runExport,
   },
   kb: {
     usage: [

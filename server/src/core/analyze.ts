@@ -15,6 +15,7 @@ import { findNumbers } from './numbers/findNumbers';
 import { attributeSpeakers } from './quotes/attributeSpeakers';
 import { findQuotes } from './quotes/findQuotes';
 import { DEFAULT_SETTINGS, type AnalysisSettings } from './settings';
+import { fold } from './kb';
 import { detectLanguage } from './text/language';
 import { findParagraphs, findSentences } from './text/structure';
 
@@ -34,7 +35,8 @@ export function analyzeArticle(text: string, settings: AnalysisSettings = DEFAUL
   const quoteSpans = findQuotes(body);
   const outermost = quoteSpans.filter((q) => q.depth === 0);
   const entities = findEntities({ text: body, language, range, sentences, quotes: outermost, dates }, context);
-  const quotes = attributeSpeakers(body, quoteSpans, entities, language, displayName(entities, context));
+  const nameOf = displayName(entities, context);
+  const quotes = attributeSpeakers(body, quoteSpans, entities, language, nameOf);
   const article: Article = {
     text,
     language,
@@ -49,12 +51,13 @@ export function analyzeArticle(text: string, settings: AnalysisSettings = DEFAUL
     claims: [],
     ...(truncatedAt !== undefined ? { truncatedAt } : {}),
   };
-  return { ...article, claims: extractClaims(article, context?.kb) };
+  return { ...article, claims: extractClaims(article, context?.kb, nameOf) };
 }
 
 /**
  * Display names: the canonical name for linked entities, else the longest form the article
- * uses for the same key ("Hansi Flick" for a later "Flick").
+ * uses for the same key ("Hansi Flick" for a later "Flick"), else the full name another
+ * article of the workspace gives a lone surname.
  */
 function displayName(entities: readonly EntityMention[], context: AnalysisContext | undefined): (m: EntityMention) => string {
   const longest = new Map<string, string>();
@@ -63,7 +66,12 @@ function displayName(entities: readonly EntityMention[], context: AnalysisContex
     const seen = longest.get(e.key);
     if (!seen || e.text.length > seen.length) longest.set(e.key, e.text);
   }
-  return (m) => (m.entityId ? context?.kb.entity(m.entityId)?.name : undefined) ?? longest.get(m.key) ?? m.text;
+  return (m) => {
+    if (m.entityId) return context?.kb.entity(m.entityId)?.name ?? m.text;
+    const own = longest.get(m.key);
+    if (own && /\s/.test(own)) return own;
+    return context?.workspaceSurnames?.get(fold(own ?? m.text)) ?? own ?? m.text;
+  };
 }
 
 /** Numbers that are not part of a date ("2022" in "in 2022" is a date, not a count). */

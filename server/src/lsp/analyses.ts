@@ -10,6 +10,7 @@ import { LineIndex } from '../core/positions';
 import type { AnalysisContext } from '../core/context';
 import type { SettingsStore } from './settings';
 import { isKbFile } from './knowledge';
+import { isConfigFile } from './settings';
 
 /** The knowledge the analyses use, and its revision (a reload invalidates every analysis). */
 export interface ContextSource {
@@ -42,7 +43,7 @@ export class Analyses {
   /** The analysis of the document's current version, or undefined if it is not an open article. */
   async get(uri: string): Promise<Analysis | undefined> {
     const document = this.documents.get(uri);
-    if (!document || isKbFile(uri)) return undefined;
+    if (!document || isKbFile(uri) || isConfigFile(uri)) return undefined;
     const revision = `${this.settings.revision}:${this.knowledge.current.revision}`;
     const cached = this.cache.get(uri);
     if (cached && cached.version === document.version && cached.revision === revision) return cached.analysis;

@@ -16,7 +16,8 @@ import {
 } from 'vscode-languageserver';
 import { Analyses } from './analyses';
 import { makeGuard } from './guard';
-import { SettingsStore } from './settings';
+import { SettingsStore, isConfigFile } from './settings';
+import { configDiagnostics } from './features/configDiagnostics';
 import { Knowledge, isKbFile } from './knowledge';
 import { legend, semanticTokens } from './features/semanticTokens';
 import { hover } from './features/hover';
@@ -76,6 +77,7 @@ export function startServer(connection: Connection): void {
     folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     progressSupported = caps.window?.workDoneProgress === true;
     knowledge.setFolders(folders);
+    settings.folders = folders;
     tags.initialize(caps);
     return {
       capabilities: {
@@ -116,7 +118,7 @@ export function startServer(connection: Connection): void {
       do {
         reloadAgain = false;
         await guard('knowledge-base reload', undefined, undefined, async () => {
-          knowledge.setExtraPaths(await settings.knowledgeBasePaths(folders));
+          knowledge.setExtraPaths(await settings.knowledgeBasePaths());
           const open = new Map(documents.all().filter((d) => isKbFile(d.uri)).map((d) => [d.uri, d.getText()]));
           await knowledge.reload(open);
         });
@@ -242,6 +244,10 @@ export function startServer(connection: Connection): void {
   connection.languages.diagnostics.on((params, token) =>
     guard('diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] }, token, async () => {
       const uri = params.textDocument.uri;
+      if (isConfigFile(uri)) {
+        const text = documents.get(uri)?.getText();
+        return { kind: DocumentDiagnosticReportKind.Full, items: text === undefined ? [] : configDiagnostics(uri, text) };
+      }
       if (isKbFile(uri)) {
         // Diagnostics must describe the text the user sees: wait for a reload in progress.
         if (reloading) await reloading;

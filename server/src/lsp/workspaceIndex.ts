@@ -7,9 +7,9 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { analyzeArticle } from '../core/analyze';
 import type { AnalysisContext } from '../core/context';
-import { fold } from '../core/kb';
 import type { Article, EntityMention, Quote } from '../core/model';
 import { claimKey } from '../core/checks/claimKey';
+import { articleNames, WorkspaceSurnames } from '../core/entities/workspaceSurnames';
 import type { ForeignClaim } from '../core/checks';
 import { LineIndex } from '../core/positions';
 import type { AnalysisSettings } from '../core/settings';
@@ -195,21 +195,12 @@ export class WorkspaceIndex {
   }
 
   private refreshSurnames(): void {
-    const byFold = new Map<string, string | null>();
+    const surnames = new WorkspaceSurnames();
     for (const a of this.articles.values()) {
-      for (const m of a.names) {
-        if (m.type !== 'person' || m.entityId || m.kind !== 'name') continue;
-        const words = m.text.split(/\s+/);
-        if (words.length < 2) continue;
-        const key = fold(words[words.length - 1]!);
-        const seen = byFold.get(key);
-        // A surname shared by two different people names neither.
-        if (seen === undefined) byFold.set(key, m.text);
-        else if (seen !== null && fold(seen) !== fold(m.text)) byFold.set(key, null);
-      }
+      const names = articleNames(a.article);
+      if (names) surnames.add(names.full);
     }
-    const next = new Map<string, string>();
-    for (const [k, v] of byFold) if (v !== null) next.set(k, v);
+    const next = new Map(surnames.entries());
     if (!sameMap(next, this.surnameMap)) {
       this.surnameMap = next;
       this.surnamesRevision++;

@@ -19,9 +19,12 @@ import {
 } from './cues';
 import { SentenceContext } from './sentenceContext';
 
-/** Extract the claims of an analysed article, sorted by position. */
-export function extractClaims(article: Article, kb: KnowledgeBase | undefined): Claim[] {
-  const ctx = new SentenceContext(article, kb);
+/**
+ * Extract the claims of an analysed article, sorted by position. `nameOf` names a claim's
+ * subject (the canonical or full name, even when the article says "he" or a surname).
+ */
+export function extractClaims(article: Article, kb: KnowledgeBase | undefined, nameOf: (mention: EntityMention) => string = (m) => m.text): Claim[] {
+  const ctx = new SentenceContext(article, kb, nameOf);
   const out: Claim[] = [];
   figureClaims(article, ctx, kb, out);
   sentenceClaims(article, ctx, out);
@@ -39,14 +42,14 @@ interface ClaimDraft {
   readonly items?: readonly ClaimItem[];
 }
 
-function make(d: ClaimDraft): Claim {
+function make(ctx: SentenceContext, d: ClaimDraft): Claim {
   return {
     id: `${d.property}@${d.valueSpan.start}`,
     start: d.span.start,
     end: d.span.end,
     subjectKey: d.subject.key,
     ...(d.subject.entityId ? { subjectId: d.subject.entityId } : {}),
-    subjectName: d.subject.kind === 'pronoun' || d.subject.kind === 'anaphor' ? d.subject.key : d.subject.text,
+    subjectName: ctx.nameOf(d.subject),
     property: d.property,
     value: d.value,
     valueSpan: d.valueSpan,
@@ -77,7 +80,7 @@ function figureClaims(article: Article, ctx: SentenceContext, kb: KnowledgeBase 
       const team = ctx.teamAt(n.end, subject.entityId);
       if (!team?.entityId) continue;
       const scope = /\b(?:league|liga|campionato|serie a|premier)\b/iu.test(text.slice(n.end, Math.min(text.length, n.end + 40))) ? 'league' : 'all';
-      out.push(make({ property: stat, subject, value, valueSpan, span: { start: n.start, end: n.nounSpan?.end ?? n.end }, form, qualifiers: { team: team.entityId, scope, ...approximation(text, n.start) } }));
+      out.push(make(ctx, { property: stat, subject, value, valueSpan, span: { start: n.start, end: n.nounSpan?.end ?? n.end }, form, qualifiers: { team: team.entityId, scope, ...approximation(text, n.start) } }));
       continue;
     }
 
@@ -90,7 +93,7 @@ function figureClaims(article: Article, ctx: SentenceContext, kb: KnowledgeBase 
       if (team?.entityId && team.entityId !== subject.entityId) qualifiers.team = team.entityId;
       const role = roleOf(kb, subject.entityId, qualifiers.team, ctx, n.start);
       if (role) qualifiers.role = role;
-      out.push(make({ property: 'honours', subject, value, valueSpan, span: { start: n.start, end: competition.end }, form, qualifiers }));
+      out.push(make(ctx, { property: 'honours', subject, value, valueSpan, span: { start: n.start, end: competition.end }, form, qualifiers }));
       continue;
     }
 
@@ -104,7 +107,7 @@ function figureClaims(article: Article, ctx: SentenceContext, kb: KnowledgeBase 
       if (!subject) continue;
       const team = ctx.teamAt(n.end, subject.entityId);
       if (!team?.entityId) continue;
-      out.push(make({ property: 'tenure', subject, value, valueSpan, span: { start: n.start, end }, form, qualifiers: { team: team.entityId, ...approximation(text, n.start) } }));
+      out.push(make(ctx, { property: 'tenure', subject, value, valueSpan, span: { start: n.start, end }, form, qualifiers: { team: team.entityId, ...approximation(text, n.start) } }));
     }
   }
 }
@@ -209,7 +212,7 @@ function contractClaim(article: Article, ctx: SentenceContext, sentence: Span, b
   if (!subject) return;
   const team = ctx.teamAt(cueAt, subject.entityId);
   const qualifiers: Record<string, string> = team?.entityId ? { team: team.entityId } : {};
-  out.push(make({ property: 'contract-end', subject, value: year.value, valueSpan: year, span: { start: cueAt, end: year.end }, form: 'digits', qualifiers }));
+  out.push(make(ctx, { property: 'contract-end', subject, value: year.value, valueSpan: year, span: { start: cueAt, end: year.end }, form: 'digits', qualifiers }));
 }
 
 function listClaim(article: Article, ctx: SentenceContext, sentence: Span, body: string, lang: Language, out: Claim[]): void {
@@ -231,7 +234,7 @@ function listClaim(article: Article, ctx: SentenceContext, sentence: Span, body:
   const subject = ctx.subjectAt(cueEnd - cue[0].length);
   if (!subject) return;
   const last = items[items.length - 1]!;
-  out.push(make({
+  out.push(make(ctx, {
     property,
     subject,
     value: items.map((i) => i.id),
@@ -254,7 +257,7 @@ function moveClaim(article: Article, ctx: SentenceContext, sentence: Span, body:
   if (!year) return;
   const subject = ctx.subjectAt(cueEnd - cue[0].length);
   if (!subject || subject.entityId === team.entityId) return;
-  out.push(make({
+  out.push(make(ctx, {
     property,
     subject,
     value: year.value.slice(0, 4),
@@ -275,7 +278,7 @@ function recordClaim(ctx: SentenceContext, sentence: Span, body: string, lang: L
   const role = words.some((w) => COACH_WORDS.has(w)) ? 'coach' : words.some((w) => PLAYER_WORDS.has(w)) ? 'player' : undefined;
   const subject = ctx.subjectAt(cueAt, true);
   if (!subject) return;
-  out.push(make({
+  out.push(make(ctx, {
     property: 'record',
     subject,
     value: `most-titles:${competition.entityId}`,

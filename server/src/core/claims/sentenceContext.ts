@@ -15,6 +15,8 @@ export class SentenceContext {
   constructor(
     readonly article: Article,
     private readonly kb: KnowledgeBase | undefined,
+    /** The display name of a mention's entity. */
+    readonly nameOf: (mention: EntityMention) => string,
   ) {
     this.sentenceStarts = article.sentences.map((s) => s.start);
   }

@@ -54,7 +54,7 @@ function after(text: string, q: QuoteSpan, speakers: readonly EntityMention[], l
     const between = text.slice(q.end, m.start);
     // "”, said Casemiro" / "”, ha dichiarato il tecnico di Reggiolo"
     const cue = speechCue(between, lang);
-    if (cue && /^[\s,.;:!?—–-]*[\p{L}\s’']*$/u.test(between) && !/[.!?]\s/.test(between)) return speakerOf(m, cue, nameOf);
+    if (cue && isCueGap(between) && !/[.!?]\s/.test(between)) return speakerOf(m, cue, nameOf);
     // "”, Casemiro said"
     if (/^[\s,;:—–-]*$/.test(between)) {
       const verb = speechCue(text.slice(m.end, Math.min(m.end + 40, lineEnd)), lang);
@@ -94,6 +94,23 @@ function continuation(text: string, q: QuoteSpan, previous: Quote | undefined): 
   if ( /\p{L}{3,}/u.test(gap.replace(/pic\.twitter\.com\/\S+|https?:\/\/\S+|@\w+/g, ''))) return undefined;
   return { ...previous.speaker, cue: 'continuation' };
 }
+
+/**
+ * Whether `between` is punctuation and white space followed only by words ("”, said ",
+ * "», ha dichiarato il "): what may stand between a quote and a speaker named after a cue.
+ * The same test as `/^[\s,.;:!?—–-]*[\p{L}\s’']*$/u` in one pass; that regex backtracks
+ * quadratically on a long run of white space followed by anything else.
+ */
+export function isCueGap(between: string): boolean {
+  let i = 0;
+  while (i < between.length && (GAP_PUNCTUATION.has(between[i]!) || WHITE.test(between[i]!))) i++;
+  for (const ch of between.slice(i)) if (ch !== '’' && ch !== "'" && !WHITE.test(ch) && !LETTER.test(ch)) return false;
+  return true;
+}
+
+const GAP_PUNCTUATION = new Set([',', '.', ';', ':', '!', '?', '—', '–', '-']);
+const WHITE = /^\s$/u;
+const LETTER = /^\p{L}$/u;
 
 function firstAtOrAfter(items: readonly Span[], offset: number): number {
   let lo = 0;

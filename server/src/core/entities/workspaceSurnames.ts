@@ -1,11 +1,10 @@
 /**
- * Workspace surnames for `touchline check`, as the editor's workspace index computes them: a
- * person the knowledge base does not know, named in full in one article ("Hansi Flick"),
- * lends that identity to a bare "Flick" in another article. Only surnames that name a single
- * person count. The CLI learns them in the first pass and re-analyses the articles they affect.
+ * Workspace surnames, shared by the editor's workspace index and `touchline check`: a person
+ * the knowledge base does not know, named in full in one article ("Hansi Flick"), lends that
+ * identity to a bare "Flick" in another article. Only surnames that name a single person count.
  */
-import { fold } from '../core/kb';
-import type { Article } from '../core/model';
+import { fold } from '../kb';
+import type { Article } from '../model';
 
 /** What an article contributes and what it could borrow. */
 export interface ArticleNames {
