@@ -40,27 +40,31 @@ export class Analyses {
     private readonly knowledge: ContextSource,
   ) {}
 
-  /** The analysis of the document's current version, or undefined if it is not an open article. */
+  /**
+   * The analysis of the document as it is when asked: its text and version are taken before
+   * anything is awaited, so a request answers for the version it was sent after even when
+   * edits arrive while settings are fetched.
+   */
   async get(uri: string): Promise<Analysis | undefined> {
     const document = this.documents.get(uri);
     if (!document || isKbFile(uri) || isConfigFile(uri)) return undefined;
+    const version = document.version;
     const revision = `${this.settings.revision}:${this.knowledge.current.revision}`;
     const cached = this.cache.get(uri);
-    if (cached && cached.version === document.version && cached.revision === revision) return cached.analysis;
+    if (cached && cached.version === version && cached.revision === revision) return cached.analysis;
+    const text = document.getText();
     const settings = await this.settings.forResource(uri);
-    // The document may have changed while settings were fetched: analyse what is current.
-    const current = this.documents.get(uri);
-    if (!current) return undefined;
     const again = this.cache.get(uri);
-    if (again && again.version === current.version && again.revision === revision) return again.analysis;
-    const text = current.getText();
+    if (again && again.version === version && again.revision === revision) return again.analysis;
     const analysis: Analysis = {
       uri,
-      version: current.version,
+      version,
       article: analyzeArticle(text, settings.analysis, this.knowledge.current.context),
       lines: new LineIndex(text),
     };
-    this.cache.set(uri, { version: current.version, revision, analysis });
+    // Keep the newest version cached: a slow answer for an old version must not replace it.
+    const latest = this.cache.get(uri);
+    if (!latest || latest.version <= version) this.cache.set(uri, { version, revision, analysis });
     return analysis;
   }
 

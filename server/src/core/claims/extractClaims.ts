@@ -143,7 +143,8 @@ function competitionAfter(text: string, n: NumberMention, competitions: readonly
 /** The role a person held at a team: from the words near the claim, else the only role the knowledge base knows there. */
 function roleOf(kb: KnowledgeBase | undefined, personId: string | undefined, teamId: string | undefined, ctx: SentenceContext, offset: number): string | undefined {
   const sentence = ctx.sentence(ctx.sentenceAt(offset));
-  const words = ctx.article.text.slice(sentence.start, sentence.end).toLowerCase().split(/[^\p{L}]+/u);
+  // Role words count near the figure (a bounded window keeps run-on text linear).
+  const words = ctx.article.text.slice(Math.max(sentence.start, offset - 200), Math.min(sentence.end, offset + 200)).toLowerCase().split(/[^\p{L}]+/u);
   if (words.some((w) => COACH_WORDS.has(w))) return 'coach';
   if (words.some((w) => PLAYER_WORDS.has(w))) return 'player';
   if (!kb || !personId || !teamId) return undefined;
@@ -194,6 +195,15 @@ function sentenceClaims(article: Article, ctx: SentenceContext, out: Claim[]): v
   visit(RECORD_CUES[lang], (sentence, body) => recordClaim(ctx, sentence, body, lang, out));
 }
 
+/** The first date in [from, to) that passes `accept`, found by binary search, not a scan. */
+function firstDate(article: Article, ctx: SentenceContext, from: number, to: number, accept: (d: Article['dates'][number]) => boolean): Article['dates'][number] | undefined {
+  for (let i = ctx.dateAtOrAfter(from); i < article.dates.length && article.dates[i]!.start < to; i++) {
+    const d = article.dates[i]!;
+    if (d.end <= to && accept(d)) return d;
+  }
+  return undefined;
+}
+
 /** Global copies of the cue patterns, compiled once. */
 const globals = new Map<RegExp, RegExp>();
 function globalVersion(cues: RegExp): RegExp {
@@ -206,7 +216,7 @@ function contractClaim(article: Article, ctx: SentenceContext, sentence: Span, b
   const cue = CONTRACT_CUES[lang].exec(body);
   if (!cue) return;
   const cueAt = sentence.start + cue.index;
-  const year = article.dates.find((d) => d.start > cueAt && d.end <= sentence.end && /^\d{4}$/.test(d.value));
+  const year = firstDate(article, ctx, cueAt + 1, sentence.end, (d) => /^\d{4}$/.test(d.value));
   if (!year) return;
   const subject = ctx.subjectAt(cueAt, true);
   if (!subject) return;
@@ -253,7 +263,7 @@ function moveClaim(article: Article, ctx: SentenceContext, sentence: Span, body:
   const cueEnd = sentence.start + cue.index + cue[0].length;
   const team = ctx.mentionsIn({ start: cueEnd, end: Math.min(sentence.end, cueEnd + 40) }, 'team').find((t) => t.entityId);
   if (!team) return;
-  const year = article.dates.find((d) => d.start > team.end && d.end <= sentence.end && d.start - team.end < 30 && /^\d{4}/.test(d.value) && !d.relative);
+  const year = firstDate(article, ctx, team.end + 1, Math.min(sentence.end, team.end + 30 + 12), (d) => d.start - team.end < 30 && /^\d{4}/.test(d.value) && !d.relative);
   if (!year) return;
   const subject = ctx.subjectAt(cueEnd - cue[0].length);
   if (!subject || subject.entityId === team.entityId) return;

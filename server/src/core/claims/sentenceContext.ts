@@ -9,6 +9,12 @@ import type { Article, EntityMention, EntityType, Span } from '../model';
 /** How many sentences back a subject or a team may be named. */
 const LOOK_BACK = 3;
 
+/**
+ * How far (in characters) from a figure its subject or team may be named. Real sentences are
+ * far shorter; the bound keeps a run-on "sentence" of a malformed file linear.
+ */
+const WINDOW = 400;
+
 export class SentenceContext {
   private readonly sentenceStarts: number[];
 
@@ -38,6 +44,19 @@ export class SentenceContext {
   }
 
   /** Mentions of `type` lying within `span`, in order. */
+  /** The first date starting at or after `offset` (dates are sorted). */
+  dateAtOrAfter(offset: number): number {
+    const dates = this.article.dates;
+    let lo = 0;
+    let hi = dates.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (dates[mid]!.start < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
   mentionsIn(span: Span, type: EntityType): EntityMention[] {
     const out: EntityMention[] = [];
     const entities = this.article.entities;
@@ -55,15 +74,28 @@ export class SentenceContext {
    */
   subjectAt(offset: number, allowAfter = false): EntityMention | undefined {
     const s = this.sentenceAt(offset);
-    const here = this.mentionsIn(this.sentence(s), 'person');
-    const before = here.filter((m) => m.end <= offset);
+    const here = this.near(this.sentence(s), offset);
+    const before = this.mentionsIn({ start: here.start, end: offset }, 'person');
     if (before.length > 0) return before[before.length - 1];
-    if (allowAfter && here.length > 0) return here[0];
+    if (allowAfter) {
+      const after = this.mentionsIn({ start: offset, end: here.end }, 'person');
+      if (after.length > 0) return after[0];
+    }
     for (let k = s - 1; k >= Math.max(0, s - LOOK_BACK); k--) {
-      const people = this.mentionsIn(this.sentence(k), 'person');
+      const people = this.mentionsIn(this.tail(this.sentence(k)), 'person');
       if (people.length > 0) return people[people.length - 1];
     }
     return undefined;
+  }
+
+  /** The part of `sentence` within {@link WINDOW} characters of `offset`. */
+  private near(sentence: Span, offset: number): Span {
+    return { start: Math.max(sentence.start, offset - WINDOW), end: Math.min(sentence.end, offset + WINDOW) };
+  }
+
+  /** The last {@link WINDOW} characters of a sentence. */
+  private tail(sentence: Span): Span {
+    return { start: Math.max(sentence.start, sentence.end - WINDOW), end: sentence.end };
   }
 
   /**
@@ -73,12 +105,12 @@ export class SentenceContext {
    */
   teamAt(offset: number, subjectId: string | undefined, exclude: Span | undefined = undefined): EntityMention | undefined {
     const s = this.sentenceAt(offset);
-    const teams = this.mentionsIn(this.sentence(s), 'team').filter((t) => !exclude || t.end <= exclude.start || t.start >= exclude.end);
+    const teams = this.mentionsIn(this.near(this.sentence(s), offset), 'team').filter((t) => !exclude || t.end <= exclude.start || t.start >= exclude.end);
     const after = teams.filter((t) => t.start >= offset);
     const chosen = after[0] ?? teams[teams.length - 1];
     if (chosen) return chosen;
     for (let k = s - 1; k >= Math.max(0, s - LOOK_BACK); k--) {
-      const earlier = this.mentionsIn(this.sentence(k), 'team').reverse();
+      const earlier = this.mentionsIn(this.tail(this.sentence(k)), 'team').reverse();
       const known = earlier.find((t) => t.entityId && subjectId && this.kb && this.kb.stintsOf(subjectId, { teamId: t.entityId }).length > 0);
       if (known) return known;
     }

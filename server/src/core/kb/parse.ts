@@ -44,11 +44,24 @@ export function parseKbFile(path: string, text: string): ParsedFile {
   return isJsonPath(path) ? parseJson(path, text) : parseYaml(path, text);
 }
 
+/** A span inside the text, never empty when the text is not, and never splitting a surrogate pair. */
 function clampSpan(text: string, start: number, end: number): Span {
-  const s = Math.max(0, Math.min(start, text.length));
+  let s = Math.max(0, Math.min(start, text.length));
   let e = Math.max(s, Math.min(end, text.length));
   if (e === s && s < text.length) e = s + 1;
+  if (isLowSurrogateAt(text, s) && isHighSurrogateAt(text, s - 1)) s--;
+  if (isLowSurrogateAt(text, e) && isHighSurrogateAt(text, e - 1)) e++;
   return { start: s, end: e };
+}
+
+function isHighSurrogateAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c >= 0xd800 && c <= 0xdbff;
+}
+
+function isLowSurrogateAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c >= 0xdc00 && c <= 0xdfff;
 }
 
 function parseYaml(path: string, text: string): ParsedFile {

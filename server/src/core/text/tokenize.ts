@@ -222,7 +222,8 @@ class Scanner {
           newlines++;
           if (pos + 1 < end && text.charCodeAt(pos + 1) === 10) pos++;
         }
-        pos++;
+        // An astral separator (U+E0001 LANGUAGE TAG…) is two code units: skip both halves.
+        pos += c >= 0xd800 && c <= 0xdbff && pos + 1 < end && (text.charCodeAt(pos + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
         continue;
       }
       if (newlines > 0) {
