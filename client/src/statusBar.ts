@@ -15,6 +15,7 @@ interface ArticleStatus {
   linked: number;
   findings: number;
   truncatedAt?: number;
+  skipped?: 'binary';
 }
 
 const LANGUAGE_NAME: Record<string, string> = { en: 'English', it: 'Italian' };
@@ -56,6 +57,12 @@ export class ArticleStatusBar implements vscode.Disposable {
     if (!status) {
       this.item.text = '$(sync~spin) Touchline';
       this.item.tooltip = 'Touchline is analysing this article.';
+      this.item.show();
+      return;
+    }
+    if (status.skipped === 'binary') {
+      this.item.text = '$(circle-slash) Touchline: skipped';
+      this.item.tooltip = 'Touchline skipped this file: it contains NUL characters, so it looks binary rather than a text article.';
       this.item.show();
       return;
     }

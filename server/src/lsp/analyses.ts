@@ -22,7 +22,12 @@ export interface Analysis {
   readonly version: number;
   readonly article: Article;
   readonly lines: LineIndex;
+  /** Set when the document was not analysed: it looks binary (it has NUL characters). */
+  readonly skipped?: 'binary';
 }
+
+/** How much of a document is looked at for NUL characters, the sign of a binary file. */
+const BINARY_SNIFF = 8192;
 
 interface Entry {
   readonly version: number;
@@ -56,11 +61,14 @@ export class Analyses {
     const settings = await this.settings.forResource(uri);
     const again = this.cache.get(uri);
     if (again && again.version === version && again.revision === revision) return again.analysis;
+    const binary = text.slice(0, BINARY_SNIFF).includes('\0');
     const analysis: Analysis = {
       uri,
       version,
-      article: analyzeArticle(text, settings.analysis, this.knowledge.current.context),
+      // A binary file opened as text would only produce noise: it is not analysed.
+      article: analyzeArticle(binary ? '' : text, settings.analysis, this.knowledge.current.context),
       lines: new LineIndex(text),
+      ...(binary ? { skipped: 'binary' as const } : {}),
     };
     // Keep the newest version cached: a slow answer for an old version must not replace it.
     const latest = this.cache.get(uri);

@@ -12,6 +12,8 @@ export interface ArticleStatus {
   readonly findings: number;
   /** Offset where analysis stopped for a file over the size limit. */
   readonly truncatedAt?: number;
+  /** Why the file was not analysed at all. */
+  readonly skipped?: 'binary';
 }
 
 export function articleStatus(analysis: Analysis, findings: number): ArticleStatus {
@@ -24,5 +26,6 @@ export function articleStatus(analysis: Analysis, findings: number): ArticleStat
     linked: new Set(names.filter((e) => e.entityId).map((e) => e.key)).size,
     findings,
     ...(analysis.article.truncatedAt !== undefined ? { truncatedAt: analysis.article.truncatedAt } : {}),
+    ...(analysis.skipped ? { skipped: analysis.skipped } : {}),
   };
 }
