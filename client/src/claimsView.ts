@@ -6,39 +6,9 @@
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { ARTICLE_LANGUAGE } from './articles';
+import { ANNOTATIONS_CHANGED_NOTIFICATION, CLAIMS_REQUEST, type ClaimsArticle, type ClaimsEntry, type ClaimsResult } from '../../server/src/protocol/messages';
 
-/** Mirrors the server's `ClaimRef`: passed back to the server's tag commands as is. */
-export interface ClaimRef {
-  readonly uri: string;
-  readonly start: number;
-  readonly end: number;
-  readonly property: string;
-  readonly quote: string;
-  readonly annotationId?: string;
-}
-
-/** Mirrors the server's `ClaimsArticle`. */
-interface ClaimsArticle {
-  readonly uri: string;
-  readonly name: string;
-  readonly shown: number;
-  readonly total: number;
-  readonly orphans: number;
-}
-
-/** Mirrors the server's `ClaimsEntry`. */
-export interface ClaimsEntry {
-  readonly category: string;
-  readonly label: string;
-  readonly description: string;
-  readonly tooltip: string;
-  readonly target: { readonly uri: string; readonly range: { start: { line: number; character: number }; end: { line: number; character: number } } };
-  readonly ref?: ClaimRef;
-  readonly annotationId?: string;
-  readonly comment?: string;
-}
-
-type ClaimsResult = { readonly articles: readonly ClaimsArticle[] } | { readonly entries: readonly ClaimsEntry[] };
+export type { ClaimRef, ClaimsEntry } from '../../server/src/protocol/messages';
 
 /** A node of the view. */
 export type ClaimsNode = { readonly kind: 'article'; readonly article: ClaimsArticle } | { readonly kind: 'entry'; readonly entry: ClaimsEntry };
@@ -76,7 +46,7 @@ export class ClaimsView implements vscode.TreeDataProvider<ClaimsNode>, vscode.D
   /** Refresh when the server says tags or claims changed, and (while shown) as articles are edited. */
   listen(): void {
     this.disposables.push(
-      this.client.onNotification('touchline/annotationsChanged', () => this.refreshSoon()),
+      this.client.onNotification(ANNOTATIONS_CHANGED_NOTIFICATION, () => this.refreshSoon()),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (this.view.visible && e.contentChanges.length > 0 && e.document.languageId === ARTICLE_LANGUAGE) this.refreshSoon();
       }),
@@ -124,7 +94,7 @@ export class ClaimsView implements vscode.TreeDataProvider<ClaimsNode>, vscode.D
     if (node?.kind === 'entry') return [];
     if (this.client.state !== State.Running) return [];
     const params = { ...(node ? { uri: node.article.uri } : {}), ...(this.filter ? { categories: this.filter } : {}) };
-    const result = await this.client.sendRequest<ClaimsResult>('touchline/claims', params).then(
+    const result = await this.client.sendRequest<ClaimsResult>(CLAIMS_REQUEST, params).then(
       (r) => r,
       () => undefined,
     );

@@ -10,6 +10,7 @@ import { RestartingErrorHandler } from './errorHandler';
 import { bundledKbMiddleware, registerBundledKb } from './bundledKb';
 import { ClaimsView } from './claimsView';
 import { addComment, chooseFilter, exportClaimReview, removeTagFromView, tagFromView, unsavedTagsGuard } from './tagCommands';
+import { PROCESS_ID_REQUEST } from '../../server/src/protocol/messages';
 
 let client: LanguageClient | undefined;
 
@@ -77,7 +78,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Touchl
   void vscode.commands.executeCommand('setContext', 'touchline.active', true);
   articles.claimOpenDocuments();
   return {
-    serverProcessId: async () => (client?.isRunning() ? client.sendRequest<number>('touchline/processId') : undefined),
+    serverProcessId: async () => (client?.isRunning() ? client.sendRequest<number>(PROCESS_ID_REQUEST) : undefined),
   };
 }
 

@@ -5,18 +5,8 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ARTICLE_LANGUAGE } from './articles';
+import { STATUS_NOTIFICATION, type ArticleStatus } from '../../server/src/protocol/messages';
 
-/** Mirrors the server's `touchline/articleStatus` notification. */
-interface ArticleStatus {
-  uri: string;
-  version: number;
-  language: string;
-  entities: number;
-  linked: number;
-  findings: number;
-  truncatedAt?: number;
-  skipped?: 'binary';
-}
 
 const LANGUAGE_NAME: Record<string, string> = { en: 'English', it: 'Italian' };
 
@@ -38,7 +28,7 @@ export class ArticleStatusBar implements vscode.Disposable {
 
   listen(): void {
     this.disposables.push(
-      this.client.onNotification('touchline/articleStatus', (status: ArticleStatus) => {
+      this.client.onNotification(STATUS_NOTIFICATION, (status: ArticleStatus) => {
         this.statuses.set(status.uri, status);
         if (status.truncatedAt !== undefined) this.warnTruncated(status);
         this.render();

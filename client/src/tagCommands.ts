@@ -6,10 +6,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient, Middleware } from 'vscode-languageclient/node';
 import { CATEGORIES, type ClaimRef, type ClaimsNode, type ClaimsView } from './claimsView';
-
-/** The server's tag commands (run through the language client). */
-const RATE_COMMAND = 'touchline.annotations.rate';
-const COMMENT_COMMAND = 'touchline.annotations.comment';
+import { COMMENT_COMMAND, EXPORT_CLAIMREVIEW_REQUEST, RATE_COMMAND, type ExportResult } from '../../server/src/protocol/messages';
 
 const RATINGS = CATEGORIES.filter((c) => c.id !== 'untagged' && c.id !== 'orphan');
 
@@ -67,7 +64,7 @@ export async function chooseFilter(view: ClaimsView): Promise<void> {
 
 /** Open the workspace's rated claims as ClaimReview JSON-LD in a new, unsaved document. */
 export async function exportClaimReview(client: LanguageClient): Promise<void> {
-  const result = await client.sendRequest<{ json: string; count: number }>('touchline/exportClaimReview');
+  const result = await client.sendRequest<ExportResult>(EXPORT_CLAIMREVIEW_REQUEST);
   if (result.count === 0) {
     void vscode.window.showInformationMessage('No tagged claims to export yet: tag a claim with the light bulb (or from the Claims view) first.');
     return;

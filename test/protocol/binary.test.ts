@@ -8,7 +8,9 @@ const statuses: { uri: string; skipped?: string }[] = [];
 
 before(async () => {
   server = startServer({});
-  server.connection.onNotification('touchline/articleStatus', (s: { uri: string; skipped?: string }) => statuses.push(s));
+  server.connection.onNotification('touchline/articleStatus', (s: { uri: string; skipped?: string }) => {
+    statuses.push(s);
+  });
   await server.connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, workspaceFolders: null, capabilities: {} });
   await server.connection.sendNotification(InitializedNotification.type, {});
 });

@@ -9,11 +9,9 @@ import {
   DidOpenTextDocumentNotification,
   DocumentDiagnosticRequest,
   HoverRequest,
-  InitializedNotification,
-  InitializeRequest,
   type Diagnostic,
 } from 'vscode-languageserver-protocol/node';
-import { startServer, waitFor, type TestServer } from './lspClient';
+import { initializeWorkspace, startServer, waitFor, type TestServer } from './lspClient';
 
 const workspace = mkdtempSync(join(tmpdir(), 'touchline-claims-'));
 let server: TestServer;
@@ -32,13 +30,7 @@ const diagnostics = async (uri: string): Promise<Diagnostic[]> => {
 
 before(async () => {
   server = startServer({});
-  await server.connection.sendRequest(InitializeRequest.type, {
-    processId: process.pid,
-    rootUri: pathToFileURL(workspace).href,
-    workspaceFolders: [{ uri: pathToFileURL(workspace).href, name: 'ws' }],
-    capabilities: { workspace: { configuration: true, diagnostics: { refreshSupport: true } }, textDocument: { diagnostic: {} } },
-  });
-  await server.connection.sendNotification(InitializedNotification.type, {});
+  await initializeWorkspace(server, workspace, { workspace: { diagnostics: { refreshSupport: true } } });
 });
 
 after(async () => {

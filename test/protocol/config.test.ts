@@ -7,11 +7,9 @@ import { pathToFileURL } from 'node:url';
 import {
   DidOpenTextDocumentNotification,
   DocumentDiagnosticRequest,
-  InitializedNotification,
-  InitializeRequest,
   type Diagnostic,
 } from 'vscode-languageserver-protocol/node';
-import { startServer, waitFor, type TestServer } from './lspClient';
+import { initializeWorkspace, startServer, waitFor, type TestServer } from './lspClient';
 
 const workspace = mkdtempSync(join(tmpdir(), 'touchline-config-'));
 let server: TestServer;
@@ -25,13 +23,7 @@ before(async () => {
   writeFileSync(join(workspace, 'touchline.json'), JSON.stringify({ rules: { 'kb-mismatch': 'error', 'unknown-entity': 'off' } }));
   // VS Code reports defaults for everything: they must not hide the file's values.
   server = startServer({ language: 'auto', rules: {}, articles: { include: ['**/*.txt'] } });
-  await server.connection.sendRequest(InitializeRequest.type, {
-    processId: process.pid,
-    rootUri: pathToFileURL(workspace).href,
-    workspaceFolders: [{ uri: pathToFileURL(workspace).href, name: 'ws' }],
-    capabilities: { workspace: { configuration: true }, textDocument: { diagnostic: {} } },
-  });
-  await server.connection.sendNotification(InitializedNotification.type, {});
+  await initializeWorkspace(server, workspace);
 });
 
 after(async () => {

@@ -10,11 +10,9 @@ import {
   DidOpenTextDocumentNotification,
   DocumentDiagnosticRequest,
   HoverRequest,
-  InitializedNotification,
-  InitializeRequest,
   type Location,
 } from 'vscode-languageserver-protocol/node';
-import { startServer, waitFor, type TestServer } from './lspClient';
+import { initializeWorkspace, startServer, waitFor, type TestServer } from './lspClient';
 
 const workspace = mkdtempSync(join(tmpdir(), 'touchline-kb-'));
 const sample = readFileSync(resolve(__dirname, '../../samples/000_691f7d17e64d9296.txt'), 'utf8');
@@ -35,13 +33,7 @@ const hoverText = async (uri: string, position: { line: number; character: numbe
 before(async () => {
   writeFileSync(join(workspace, 'article.txt'), sample);
   server = startServer({});
-  await server.connection.sendRequest(InitializeRequest.type, {
-    processId: process.pid,
-    rootUri: pathToFileURL(workspace).href,
-    workspaceFolders: [{ uri: pathToFileURL(workspace).href, name: 'ws' }],
-    capabilities: { workspace: { configuration: true }, textDocument: { diagnostic: {} } },
-  });
-  await server.connection.sendNotification(InitializedNotification.type, {});
+  await initializeWorkspace(server, workspace);
   await server.connection.sendNotification(DidOpenTextDocumentNotification.type, {
     textDocument: { uri: articleUri, languageId: 'sports-article', version: 1, text: sample },
   });

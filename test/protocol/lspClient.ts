@@ -9,8 +9,13 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
   ConfigurationRequest,
+  InitializedNotification,
+  InitializeRequest,
+  type ClientCapabilities,
+  type InitializeResult,
   type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
+import { pathToFileURL } from 'node:url';
 
 export interface TestServer {
   readonly connection: ProtocolConnection;
@@ -59,4 +64,20 @@ export async function waitFor<T>(probe: () => Promise<T>, accept: (value: T) => 
     last = await probe();
   }
   return last;
+}
+
+/**
+ * Initialize `server` on a workspace folder, as VS Code does: pull diagnostics and
+ * configuration, optionally more client capabilities.
+ */
+export async function initializeWorkspace(server: TestServer, folder: string, capabilities: ClientCapabilities = {}): Promise<InitializeResult> {
+  const uri = pathToFileURL(folder).href;
+  const result = await server.connection.sendRequest(InitializeRequest.type, {
+    processId: process.pid,
+    rootUri: uri,
+    workspaceFolders: [{ uri, name: 'workspace' }],
+    capabilities: { ...capabilities, workspace: { configuration: true, ...capabilities.workspace }, textDocument: { diagnostic: {}, ...capabilities.textDocument } },
+  });
+  await server.connection.sendNotification(InitializedNotification.type, {});
+  return result;
 }

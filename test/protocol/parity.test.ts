@@ -8,10 +8,8 @@ import { pathToFileURL } from 'node:url';
 import {
   DidOpenTextDocumentNotification,
   DocumentDiagnosticRequest,
-  InitializedNotification,
-  InitializeRequest,
 } from 'vscode-languageserver-protocol/node';
-import { startServer, waitFor, type TestServer } from './lspClient';
+import { initializeWorkspace, startServer, waitFor, type TestServer } from './lspClient';
 
 // One configuration, one analysis: `touchline check` and the editor report the same findings
 // for the same articles and the same touchline.json.
@@ -26,13 +24,7 @@ before(async () => {
   writeFileSync(join(workspace, 'other.txt'), 'date 2024-05-01\nToni Kroos scored 28 goals for Real Madrid.\n');
   writeFileSync(join(workspace, 'same.txt'), 'date 2024-05-01\nToni Kroos scored 30 goals for Real Madrid.\n');
   server = startServer({});
-  await server.connection.sendRequest(InitializeRequest.type, {
-    processId: process.pid,
-    rootUri: pathToFileURL(workspace).href,
-    workspaceFolders: [{ uri: pathToFileURL(workspace).href, name: 'ws' }],
-    capabilities: { workspace: { configuration: true }, textDocument: { diagnostic: {} } },
-  });
-  await server.connection.sendNotification(InitializedNotification.type, {});
+  await initializeWorkspace(server, workspace);
 });
 
 after(async () => {

@@ -36,6 +36,7 @@ import { fileURLToPath } from 'node:url';
 import type { AnalysisContext } from '../core/context';
 import type { Claim } from '../core/model';
 import { articleStatus, STATUS_NOTIFICATION } from './status';
+import { PROCESS_ID_REQUEST } from '../protocol/messages';
 import { TagFeatures } from './annotations/tagFeatures';
 import { version as SERVER_VERSION } from '../../../package.json';
 
@@ -306,7 +307,7 @@ export function startServer(connection: Connection): void {
     }),
   );
   // Lets a client check that a restarted server is a new process (the crash-recovery test).
-  connection.onRequest('touchline/processId', () => process.pid);
+  connection.onRequest(PROCESS_ID_REQUEST, () => process.pid);
 
   connection.onDocumentHighlight((params, token) =>
     guard('document highlights', [], token, async () => {

@@ -1,20 +1,8 @@
 /** The per-article summary the client shows in its status bar. */
 import type { Analysis } from './analyses';
+import type { ArticleStatus } from '../protocol/messages';
 
-export const STATUS_NOTIFICATION = 'touchline/articleStatus';
-
-export interface ArticleStatus {
-  readonly uri: string;
-  readonly version: number;
-  readonly language: string;
-  readonly entities: number;
-  readonly linked: number;
-  readonly findings: number;
-  /** Offset where analysis stopped for a file over the size limit. */
-  readonly truncatedAt?: number;
-  /** Why the file was not analysed at all. */
-  readonly skipped?: 'binary';
-}
+export { STATUS_NOTIFICATION } from '../protocol/messages';
 
 export function articleStatus(analysis: Analysis, findings: number): ArticleStatus {
   const names = analysis.article.entities.filter((e) => e.kind !== 'pronoun' && e.kind !== 'anaphor');

@@ -1,79 +1,11 @@
 /**
- * What the server and the client exchange about tags, beyond standard LSP: command ids, the
- * Claims view request, the export request and the change notification. The client mirrors
- * these shapes (it imports nothing from the server).
+ * Typed requests for the tag messages of `protocol/messages.ts` (the server's side; the client
+ * uses the plain names and shapes from there).
  */
-import { RequestType, RequestType0, type Range } from 'vscode-languageserver';
+import { RequestType, RequestType0 } from 'vscode-languageserver';
+import { CLAIMS_REQUEST, EXPORT_CLAIMREVIEW_REQUEST, type ClaimsParams, type ClaimsResult, type ExportResult } from '../../protocol/messages';
 
-/** Server command: set or remove a claim's rating. Arguments: `[ClaimRef, RatingId | null]`. */
-export const RATE_COMMAND = 'touchline.annotations.rate';
-/** Server command: set or remove a claim's comment. Arguments: `[ClaimRef, string | null]`. */
-export const COMMENT_COMMAND = 'touchline.annotations.comment';
-/** Server command: delete an annotation (an orphan). Arguments: `[{ uri, annotationId }]`. */
-export const DELETE_COMMAND = 'touchline.annotations.delete';
-/** Client command: ask for a comment in an input box, then run `COMMENT_COMMAND`. Arguments: `[ClaimRef, current comment]`. */
-export const ADD_COMMENT_COMMAND = 'touchline.addComment';
-
-/** The Claims view's request. */
-export const CLAIMS_REQUEST = 'touchline/claims';
-/** ClaimReview JSON-LD of the workspace's rated claims. */
-export const EXPORT_CLAIMREVIEW_REQUEST = 'touchline/exportClaimReview';
-/** Sent when tags or claims may have changed (`uri` when one article is concerned). */
-export const ANNOTATIONS_CHANGED_NOTIFICATION = 'touchline/annotationsChanged';
-
-/** A claim as commands name it: where it was and what it said when the action was offered. */
-export interface ClaimRef {
-  readonly uri: string;
-  /** UTF-16 offsets of the claim in the article's text. */
-  readonly start: number;
-  readonly end: number;
-  readonly property: string;
-  /** The claim's text then: the command refuses if the article changed under it. */
-  readonly quote: string;
-  /** The annotation already on the claim, if any. */
-  readonly annotationId?: string;
-}
-
-/** Categories the Claims view filters on: a rating id, `untagged` or `orphan`. */
-export type ClaimCategory = string;
-
-export interface ClaimsParams {
-  /** Without: the articles. With: that article's claims. */
-  readonly uri?: string;
-  /** Only these categories (all when absent). */
-  readonly categories?: readonly ClaimCategory[];
-}
-
-export interface ClaimsArticle {
-  readonly uri: string;
-  /** Path relative to the workspace folder. */
-  readonly name: string;
-  /** Entries shown with the filter, and how many there are in all. */
-  readonly shown: number;
-  readonly total: number;
-  readonly orphans: number;
-}
-
-export interface ClaimsEntry {
-  readonly category: ClaimCategory;
-  readonly label: string;
-  readonly description: string;
-  /** Markdown. */
-  readonly tooltip: string;
-  /** Where to reveal it: in the article, or (orphans) in the sidecar. */
-  readonly target: { readonly uri: string; readonly range: Range };
-  /** For tagging from the view (absent for orphans). */
-  readonly ref?: ClaimRef;
-  readonly annotationId?: string;
-  readonly comment?: string;
-}
-
-export type ClaimsResult = { readonly articles: readonly ClaimsArticle[] } | { readonly entries: readonly ClaimsEntry[] };
-
-export interface ExportResult {
-  readonly json: string;
-  readonly count: number;
-}
+export * from '../../protocol/messages';
 
 /** The Claims view's request, typed. */
 export const claimsRequest = new RequestType<ClaimsParams, ClaimsResult, void>(CLAIMS_REQUEST);
