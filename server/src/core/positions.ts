@@ -51,9 +51,13 @@ export class LineIndex {
     return end;
   }
 
-  /** The line and UTF-16 character of an offset (clamped to the text). */
+  /**
+   * The line and UTF-16 character of an offset (clamped to the text). An offset between the
+   * `\r` and `\n` of a line break counts as before it, so `character` never passes the line's end.
+   */
   positionAt(offset: number): LineCharacter {
-    const o = Math.max(0, Math.min(offset, this.text.length));
+    let o = Math.max(0, Math.min(offset, this.text.length));
+    if (o > 0 && this.text.charCodeAt(o - 1) === 13 && this.text.charCodeAt(o) === 10) o--;
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {
