@@ -30,6 +30,8 @@ export interface KnowledgeState {
   readonly texts: ReadonlyMap<string, string>;
   /** Bumped on every reload; part of the analysis cache key. */
   readonly revision: number;
+  /** Messages for files that could not be read (also reported as diagnostics in the file). */
+  readonly unreadable: readonly string[];
 }
 
 export class Knowledge {
@@ -92,7 +94,13 @@ export class Knowledge {
       list.push(d);
       byFile.set(d.file, list);
     }
-    return { context: createContext(kb), diagnostics: byFile, texts: new Map(files.map((f) => [f.path, f.text])), revision: ++this.revision };
+    return {
+      context: createContext(kb),
+      diagnostics: byFile,
+      texts: new Map(files.map((f) => [f.path, f.text])),
+      revision: ++this.revision,
+      unreadable: extra.map((d) => `${d.message} (${decodeURIComponent(d.file.replace(/^file:\/\//, ''))})`),
+    };
   }
 }
 

@@ -6,6 +6,8 @@
 import {
   CodeActionKind,
   FileChangeType,
+  MessageType,
+  ShowMessageNotification,
   DidChangeConfigurationNotification,
   DocumentDiagnosticReportKind,
   TextDocuments,
@@ -39,6 +41,9 @@ import { articleStatus, STATUS_NOTIFICATION } from './status';
 import { PROCESS_ID_REQUEST } from '../protocol/messages';
 import { TagFeatures } from './annotations/tagFeatures';
 import { version as SERVER_VERSION } from '../../../package.json';
+
+/** Pause in typing after which an edited knowledge-base file is reloaded. */
+const KB_EDIT_DEBOUNCE_MS = 250;
 
 export function startServer(connection: Connection): void {
   const tags = new TagFeatures(connection);
@@ -108,6 +113,8 @@ export function startServer(connection: Connection): void {
 
   // --- knowledge base ------------------------------------------------------------------
   let reloading: Promise<void> | undefined;
+  /** Unreadable knowledge-base files the user was already told about (once each). */
+  const toldUnreadable = new Set<string>();
   let reloadAgain = false;
   /** Reload the knowledge base; calls during a reload coalesce into one more reload. */
   const reloadKnowledge = async (): Promise<void> => {
@@ -121,7 +128,13 @@ export function startServer(connection: Connection): void {
         await guard('knowledge-base reload', undefined, undefined, async () => {
           knowledge.setExtraPaths(await settings.knowledgeBasePaths());
           const open = new Map(documents.all().filter((d) => isKbFile(d.uri)).map((d) => [d.uri, d.getText()]));
-          await knowledge.reload(open);
+          const state = await knowledge.reload(open);
+          for (const problem of state.unreadable) {
+            if (toldUnreadable.has(problem)) continue;
+            toldUnreadable.add(problem);
+            // A notification, not a request: nothing to wait for, and no client can fail it.
+            connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: problem }).catch(() => undefined);
+          }
         });
       } while (reloadAgain);
       reloading = undefined;
@@ -211,10 +224,14 @@ export function startServer(connection: Connection): void {
     if (result) await connection.sendDiagnostics({ uri, version: result.analysis.version, diagnostics: result.diagnostics });
   };
 
+  // Typing in a knowledge-base file reloads it once the typing pauses: a reload is a few
+  // hundred milliseconds of work, too much for every keystroke.
+  let kbEditTimer: NodeJS.Timeout | undefined;
   documents.onDidChangeContent(async (e) => {
     const uri = e.document.uri;
     if (isKbFile(uri)) {
-      await reloadKnowledge();
+      clearTimeout(kbEditTimer);
+      kbEditTimer = setTimeout(() => void reloadKnowledge(), KB_EDIT_DEBOUNCE_MS);
       return;
     }
     if (!pullDiagnostics) await pushDiagnostics(uri);
