@@ -6,6 +6,7 @@ import { AnchorSet, type Anchor } from '../../server/src/core/annotations/anchor
 import { matchQuote, MIN_QUOTE_SIMILARITY, similarity } from '../../server/src/core/annotations/matchQuote';
 import { selectorsFor, type QuoteTarget } from '../../server/src/core/annotations/selectors';
 import type { Span } from '../../server/src/core/model';
+import { Rng } from '../../scripts/fuzz/rng';
 
 const ARTICLE = readFileSync(resolve(__dirname, '../../samples/000_691f7d17e64d9296.txt'), 'utf8');
 
@@ -99,17 +100,6 @@ test('code points are stored, UTF-16 is used: a quote after emoji keeps its plac
 
 // --- property test -------------------------------------------------------------------------
 
-/** mulberry32: a small seeded generator, so failures reproduce. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = ['the', 'club', '331', 'games', ' ', ', ', '. ', 'città', '⚽', 'Real Madrid', 'gol', '\n\n', 'said', 'ha vinto', '3'];
 
@@ -185,7 +175,8 @@ function checkInvariant(text: string, anchors: Map<string, Anchor>, truths: read
 }
 
 test('property: thousands of random editor edits keep every tag on its quote (or close to it), or orphan it', () => {
-  const random = rng(20240419);
+  const generator = new Rng(20240419);
+  const random = (): number => generator.float();
   let edits = 0;
   for (let round = 0; round < 15; round++) {
     const spans = pickTags(ARTICLE, random, 12);
@@ -205,7 +196,8 @@ test('property: thousands of random editor edits keep every tag on its quote (or
 });
 
 test('property: random edits made outside the editor re-anchor every tag on its quote (or close to it), or orphan it', () => {
-  const random = rng(7);
+  const generator = new Rng(7);
+  const random = (): number => generator.float();
   let edits = 0;
   let kept = 0;
   let total = 0;
