@@ -40,6 +40,8 @@ export function findEntities(input: EntityInputs, context: AnalysisContext | und
   let r = 0;
   let d = 0;
   const accepted: Span[] = [];
+  /** For each linked mention: its match and whether the recogniser called it an organization. */
+  const evidence: { match: NameMatch; nerSaysTeam: boolean }[] = [];
   let listType: EntityType | undefined;
   for (let mi = 0; mi < matches.length; mi++) {
     const match = matches[mi]!;
@@ -52,6 +54,9 @@ export function findEntities(input: EntityInputs, context: AnalysisContext | und
     while (d < input.dates.length && input.dates[d]!.end <= match.start) d++;
     if (d < input.dates.length && input.dates[d]!.start < match.end) continue;
     if (!plausibleName(text, match, ner)) continue;
+    // A person's longer name wins over a club or place inside it: "Vinícius Júnior" is a
+    // person though "Júnior" alone is a club. (Not the reverse: "CDM Casemiro" is Casemiro.)
+    if (ner?.type === 'person' && ner.start <= match.start && ner.end >= match.end && ner.end - ner.start > match.end - match.start && match.candidates.every((c) => c.type !== 'person')) continue;
     // A list ("Reggiana, Parma, Juventus, Milan e Napoli") has the type of its items whose type
     // was never in doubt; an item with no such item before it looks at the next one.
     const previous = mi > 0 ? matches[mi - 1]! : undefined;
@@ -61,6 +66,7 @@ export function findEntities(input: EntityInputs, context: AnalysisContext | und
     const chosen = chooseCandidate(text, match, language, ner?.type, mentioned, neighbour);
     mentioned.add(chosen.id);
     accepted.push(match);
+    evidence.push({ match, nerSaysTeam: ner?.type === 'team' || ner?.type === 'organization' });
     named.push({
       start: match.start,
       end: match.end,
@@ -72,6 +78,7 @@ export function findEntities(input: EntityInputs, context: AnalysisContext | und
     });
   }
 
+  harmoniseLists(text, named, evidence);
   named.push(...unknownMentions(text, recognized, accepted, input.dates, context?.workspaceSurnames));
   named.sort(byStart);
 
@@ -88,6 +95,29 @@ export function findEntities(input: EntityInputs, context: AnalysisContext | und
   // A pronoun or "il club" inside a longer name ("il club rossonero") is part of that name.
   const references = resolveReferences(text, language, named, input.sentences, input.quotes, range.start, range.end).filter((ref) => !covered(named, ref));
   return mergeSorted(named, references);
+}
+
+/**
+ * Items of one list are of one kind ("In pole ci sarebbero proprio Roma e Milan"): where a list
+ * holds a team that is surely one (its only reading, or the recogniser's), its items that can be
+ * teams are. `linked` and `evidence` are parallel; the mentions are replaced in place.
+ */
+function harmoniseLists(text: string, linked: EntityMention[], evidence: readonly { match: NameMatch; nerSaysTeam: boolean }[]): void {
+  for (let i = 0; i < linked.length; ) {
+    let j = i;
+    while (j + 1 < linked.length && isListSeparator(text, linked[j]!.end, linked[j + 1]!.start)) j++;
+    const sureTeam = (k: number): boolean => linked[k]!.type === 'team' && (singleType(evidence[k]!.match) === 'team' || evidence[k]!.nerSaysTeam);
+    let hasTeam = false;
+    for (let k = i; k <= j; k++) hasTeam ||= sureTeam(k);
+    if (j > i && hasTeam) {
+      for (let k = i; k <= j; k++) {
+        if (linked[k]!.type === 'team') continue;
+        const team = evidence[k]!.match.candidates.find((c) => c.type === 'team');
+        if (team) linked[k] = { ...linked[k]!, type: 'team', entityId: team.id, key: team.id, kind: team.canonical || team.kind === 'name' ? 'name' : 'alias' };
+      }
+    }
+    i = j + 1;
+  }
 }
 
 /**
