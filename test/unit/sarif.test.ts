@@ -1,12 +1,12 @@
 /**
- * `touchline check --format sarif` validated against the SARIF 2.1.0 JSON Schema (the rtm.5
- * schema, vendored under test/fixtures/cli with its notice), so code-scanning tools accept it.
+ * `touchline check --format sarif` validated against the SARIF 2.1.0 JSON Schema (vendored from
+ * Microsoft's SARIF SDK under test/fixtures/cli with its notice), so code-scanning tools accept it.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import Ajv from 'ajv-draft-04';
+import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { main } from '../../server/src/cli/main';
 import { RULES } from '../../server/src/core/checks';
@@ -15,9 +15,9 @@ const fixtures = resolve(__dirname, '../fixtures/cli');
 const archive = join(fixtures, 'archive');
 const samples = resolve(__dirname, '../../samples');
 
-const schema = JSON.parse(readFileSync(join(fixtures, 'sarif-2.1.0-rtm.5.json'), 'utf8'));
+const schema = JSON.parse(readFileSync(join(fixtures, 'sarif-2.1.0.json'), 'utf8'));
 // The schema's `language` pattern is not valid with the unicode flag (it was written for plain JS regexps).
-const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+const ajv = new Ajv2020({ allErrors: true, strict: false, unicodeRegExp: false });
 addFormats(ajv);
 const validate = ajv.compile(schema);
 
