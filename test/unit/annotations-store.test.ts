@@ -121,3 +121,12 @@ test('with a location folder, the sidecar and its folders are created there', as
   assert.equal(sidecar, join(dir, 'tags', 'article.txt.annotations.json'));
   assert.equal(readSidecar(readFileSync(sidecar, 'utf8')).annotations.length, 1);
 });
+
+test('a tag that cannot be written is reported with the reason, not thrown', async () => {
+  // The tags folder named by the settings is a file: the write fails whoever runs the test.
+  const { dir, uri, store } = setUp('tags');
+  writeFileSync(join(dir, 'tags'), 'not a folder');
+  const result = await store.write(uri, add(tagOn('331 games', 'urn:uuid:w')));
+  assert.equal(result.ok, false);
+  assert.match(!result.ok ? result.message : '', /article\.txt\.annotations\.json.*the tag was not saved/);
+});

@@ -185,7 +185,14 @@ export class AnnotationStore {
         if (text === undefined) return { ok: true };
         // Someone saved the file since it was read: read it again and redo the change.
         if ((await sidecarStamp(path)) !== (file.kind === 'text' ? file.stamp : undefined)) continue;
-        await writeFileAtomic(path, text);
+        try {
+          await writeFileAtomic(path, text);
+        } catch (error) {
+          // A read-only folder or a full disk: say so; the temporary file is already removed.
+          const code = (error as NodeJS.ErrnoException).code;
+          const reason = code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'the folder is read-only' : code === 'ENOSPC' ? 'the disk is full' : (error as Error).message;
+          return { ok: false, message: `Touchline could not save ${basename(path)} (${reason}), so the tag was not saved.` };
+        }
         const stamp = await sidecarStamp(path);
         this.setSidecar(entry, { kind: 'text', text, stamp: stamp ?? '' });
         return { ok: true };
