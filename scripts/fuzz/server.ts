@@ -40,17 +40,10 @@ import { mutate } from './mutate';
 import { formatFailure, saveFailure, type Failure } from './report';
 import { Rng } from './rng';
 import { seedArticles, seedKbFiles, type SeedText } from './seeds';
+import type { CoreOptions } from './core';
 
-export interface ServerOptions {
-  readonly seed: number;
-  readonly count: number;
-  readonly timeBudgetMs?: number;
-  readonly corpus?: boolean;
-  readonly huge?: boolean;
-  readonly only?: number;
-  readonly strict?: boolean;
-  readonly log?: (line: string) => void;
-}
+/** The server run takes the same options as the core run. */
+export type ServerOptions = CoreOptions;
 
 export interface ServerReport {
   readonly documents: number;

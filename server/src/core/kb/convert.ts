@@ -7,7 +7,7 @@ import { ENTITY_TYPES, type EntityType, type Language } from '../model';
 import { dateString, parseDate, parseSeason } from './dates';
 import type { ValuePath } from './parse';
 import {
-  KB_ROLES, KB_STAT_PROPERTIES, type KbName, type KbOrigin, type KbRole, type KbSource, type KbStatProperty,
+  KB_ROLES, KB_STAT_PROPERTIES, type KbEntity, type KbName, type KbOrigin, type KbRole, type KbSource, type KbStatProperty,
   type KbStatScope,
 } from './types';
 
@@ -31,20 +31,15 @@ export type RawFact = RawFactCommon & (
   | { readonly kind: 'complete'; readonly role: KbRole }
 );
 
-export interface RawEntity {
-  readonly id: string;
+/**
+ * An entity as written in one file, before merging: the descriptive fields of a `KbEntity`,
+ * with `type` and `name` optional (an entry may only extend an entity defined elsewhere).
+ */
+export interface RawEntity extends Omit<KbEntity, 'type' | 'name' | 'names' | 'origin' | 'definitions'> {
   readonly path: ValuePath;
   readonly type?: EntityType;
   readonly name?: string;
   readonly names: KbName[];
-  readonly matchCase?: boolean;
-  readonly description?: Partial<Record<Language, string>>;
-  readonly nationality?: string;
-  readonly hometown?: string;
-  readonly country?: string;
-  readonly city?: string;
-  readonly wikidata?: string;
-  readonly sameAs?: readonly string[];
   readonly facts: RawFact[];
   readonly origin: KbOrigin;
   /** True when `type` or `name` was written but is invalid (the schema check reported it). */
