@@ -142,7 +142,7 @@ function evalLanguage(title: string, docs: readonly CorpusDoc[], lang: 'en' | 'i
   const chars = docs.reduce((n, d) => n + d.text.length, 0);
   console.log(`\n${title}: ${docs.length} documents, ${entities} entities, ${(chars / 1e6).toFixed(2)} MB`);
   console.log(`${'system'.padEnd(20)} P(typ)  R(typ)  F1(typ)  F1(untyped)  per-type F1`);
-  const ours = evaluate(docs, labels, (text) => recognizeLabels(text, lang).spans.map((s) => ({ ...s })));
+  const ours = evaluate(docs, labels, (text) => recognizeLabels(text, lang));
   console.log(row('ours (labels)', ours, labels));
   const api = evaluate(docs, labels, (text) => recognizeEntities(text, lang).map((e) => ({ start: e.start, end: e.end, label: TYPE_TO_LABEL[e.type] })));
   console.log(row('ours (types)', api, labels));
@@ -155,7 +155,7 @@ function evalLanguage(title: string, docs: readonly CorpusDoc[], lang: 'en' | 'i
 
 function printErrors(docs: readonly CorpusDoc[], lang: 'en' | 'it'): void {
   for (const d of docs) {
-    const pred = recognizeLabels(d.text, lang).spans;
+    const pred = recognizeLabels(d.text, lang);
     const gold = new Map(d.entities.map((e) => [`${e.start}:${e.end}`, e.type]));
     const predMap = new Map(pred.map((e) => [`${e.start}:${e.end}`, e.label as string]));
     for (const [k, l] of predMap) {

@@ -5,6 +5,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocuments } from 'vscode-languageserver';
 import { analyzeArticle } from '../core/analyze';
+import { BlockCache } from '../core/blockAnalysis';
 import type { Article } from '../core/model';
 import { LineIndex } from '../core/positions';
 import type { AnalysisContext } from '../core/context';
@@ -38,6 +39,8 @@ interface Entry {
 
 export class Analyses {
   private readonly cache = new Map<string, Entry>();
+  /** Per document: its paragraphs' analyses, so an edit re-analyses only what it touched. */
+  private readonly blocks = new Map<string, BlockCache>();
 
   constructor(
     private readonly documents: TextDocuments<TextDocument>,
@@ -66,7 +69,7 @@ export class Analyses {
       uri,
       version,
       // A binary file opened as text would only produce noise: it is not analysed.
-      article: analyzeArticle(binary ? '' : text, settings.analysis, this.knowledge.current.context),
+      article: analyzeArticle(binary ? '' : text, settings.analysis, this.knowledge.current.context, this.blockCache(uri)),
       lines: new LineIndex(text),
       ...(binary ? { skipped: 'binary' as const } : {}),
     };
@@ -83,5 +86,12 @@ export class Analyses {
 
   forget(uri: string): void {
     this.cache.delete(uri);
+    this.blocks.delete(uri);
+  }
+
+  private blockCache(uri: string): BlockCache {
+    let cache = this.blocks.get(uri);
+    if (!cache) this.blocks.set(uri, (cache = new BlockCache()));
+    return cache;
   }
 }

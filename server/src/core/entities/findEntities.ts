@@ -4,10 +4,10 @@
  * (here or elsewhere in the workspace), epithets of entities already named, and pronouns and
  * "the club" resolved to the last person or team.
  */
-import { fold, matchNames, type NameMatch } from '../kb';
+import { fold, type NameMatch } from '../kb';
 import type { AnalysisContext } from '../context';
 import type { EntityMention, EntityType, Language, Span } from '../model';
-import { recognizeEntities, type RecognizedEntity } from '../ner/recognize';
+import type { RecognizedEntity } from '../ner/recognize';
 import { chooseCandidate, isListSeparator } from './disambiguate';
 import { resolveReferences } from './coreference';
 
@@ -21,6 +21,10 @@ export interface EntityInputs {
   readonly quotes: readonly Span[];
   /** Date expressions: names are not looked for inside them. */
   readonly dates: readonly Span[];
+  /** What the recogniser found in the range. */
+  readonly recognized: readonly RecognizedEntity[];
+  /** Knowledge-base names matched in the range (see `matchNames`). */
+  readonly matches: readonly NameMatch[];
 }
 
 /** Key of an entity the knowledge base does not know: its folded full name. */
@@ -30,9 +34,7 @@ export function unknownKey(name: string): string {
 
 /** Find, link and resolve the entity mentions of an article, sorted by start. */
 export function findEntities(input: EntityInputs, context: AnalysisContext | undefined): EntityMention[] {
-  const { text, language, range } = input;
-  const recognized = recognizeEntities(text, language, range);
-  const matches = context ? matchNames(context.names, text, { start: range.start, end: range.end, lang: language }) : [];
+  const { text, language, range, recognized, matches } = input;
 
   const named: EntityMention[] = [];
   const mentioned = new Set<string>();

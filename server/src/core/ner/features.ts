@@ -76,16 +76,32 @@ export const LANG_IDS = { en: 1, it: 2 } as const;
 
 /**
  * Computes per-token facts: hashes, case, sentence starts, capitalised lines, document-level
- * case evidence, gazetteer matches, and which tokens are candidates. Linear in the tokens.
+ * case evidence, gazetteer matches, and which tokens are candidates, for a stream that is the
+ * whole text. Linear in the tokens.
  */
 export function prepare(stream: TokenStream, gaz: Gazetteer, lang: 'en' | 'it'): Prepared {
+  const prepared = prepareLocal(stream, gaz, lang);
+  const evidence = caseEvidence(prepared);
+  applyDocEvidence(prepared, evidence, DocCaseTable.build([evidence]));
+  return prepared;
+}
+
+/**
+ * Everything {@link prepare} computes except the document-level case evidence, which
+ * depends on the rest of the text: a stream that is one block of a longer text gets it
+ * from {@link applyDocEvidence} once every block's {@link caseEvidence} is known.
+ */
+export function prepareLocal(stream: TokenStream, gaz: Gazetteer, lang: 'en' | 'it'): Prepared {
   const n = stream.count;
   const { text, starts, ends, flags } = stream;
-  const lower = new Uint32Array(n);
-  const fold = new Uint32Array(n);
-  const shape = new Uint32Array(n);
-  const kase = new Uint8Array(n);
-  const ctx = new Uint8Array(n);
+  // One buffer for all the per-token arrays: texts come paragraph by paragraph, and many
+  // small allocations cost more than the work.
+  const buffer = new ArrayBuffer(n * 16);
+  const lower = new Uint32Array(buffer, 0, n);
+  const fold = new Uint32Array(buffer, 4 * n, n);
+  const shape = new Uint32Array(buffer, 8 * n, n);
+  const kase = new Uint8Array(buffer, 12 * n, n);
+  const ctx = new Uint8Array(buffer, 13 * n, n);
 
   for (let i = 0; i < n; i++) {
     let hl = HASH_SEED;
@@ -190,22 +206,6 @@ export function prepare(stream: TokenStream, gaz: Gazetteer, lang: 'en' | 'it'):
   }
   if (n > 0) closeLine(n);
 
-  // Document-level case evidence for capitalised words whose case says little (sentence
-  // starts, lines in capitals): is the word written in lower case, or capitalised, elsewhere?
-  let uncertain = 0;
-  for (let i = 0; i < n; i++) if (kase[i]! & K_HAS_UPPER && ctx[i]! & (X_SENT_INIT | X_CAPS_LINE)) uncertain++;
-  if (uncertain > 0) {
-    const table = new DocTable(uncertain);
-    for (let i = 0; i < n; i++) if (kase[i]! & K_HAS_UPPER && ctx[i]! & (X_SENT_INIT | X_CAPS_LINE)) table.or(lower[i]!, 0);
-    for (let i = 0; i < n; i++) {
-      const k = kase[i]!;
-      if (!(k & K_LETTER) || ctx[i]! & (X_SENT_INIT | X_CAPS_LINE)) continue;
-      if (!(k & K_HAS_UPPER)) table.orIfPresent(lower[i]!, X_DOC_LOWER);
-      else if (k & K_INIT_UPPER && k & K_HAS_LOWER) table.orIfPresent(lower[i]!, X_DOC_CAP);
-    }
-    for (let i = 0; i < n; i++) if (kase[i]! & K_HAS_UPPER && ctx[i]! & (X_SENT_INIT | X_CAPS_LINE)) ctx[i]! |= table.get(lower[i]!);
-  }
-
   // Candidates: tokens with a capital; numbers next to one (Euro 2024, Schalke 04); short
   // lower-case words between capitalised ones (Bank of England, Coppa del Re, Banca d'Italia)
   // or just before one (de Gea). Italian annotations also take in lower-case words around a
@@ -236,8 +236,8 @@ export function prepare(stream: TokenStream, gaz: Gazetteer, lang: 'en' | 'it'):
   }
 
   // Gazetteer: longest match starting at each capitalised token, left to right.
-  const gazSeq = new Uint8Array(n);
-  const gazTok = new Uint8Array(n);
+  const gazSeq = new Uint8Array(buffer, 14 * n, n);
+  const gazTok = new Uint8Array(buffer, 15 * n, n);
   const maxLen = gaz.maxLen;
   /** Folded hash of token j, computed when first needed (0 = not yet). */
   const foldAt = (j: number): number => {
@@ -277,13 +277,81 @@ export function prepare(stream: TokenStream, gaz: Gazetteer, lang: 'en' | 'it'):
   return { stream, lang: LANG_IDS[lang], lower, fold, shape, kase, ctx, gazSeq, gazTok };
 }
 
-/** A small open-addressing map from word hash to context bits, sized for one text. */
-class DocTable {
+/**
+ * What a stream contributes to the document-level case evidence and needs from it: the
+ * capitalised words whose case says little (sentence starts, lines in capitals), and the
+ * words written mid-sentence in lower case or capitalised.
+ */
+export interface CaseEvidence {
+  /** Token indices of the uncertain capitalised words. */
+  readonly uncertain: Int32Array;
+  /** Their lower-case hashes. */
+  readonly uncertainWords: Uint32Array;
+  /** Lower-case hashes of words written all in lower case mid-sentence. */
+  readonly lowerMid: Uint32Array;
+  /** Lower-case hashes of words written Capitalised mid-sentence. */
+  readonly capMid: Uint32Array;
+}
+
+/** Collects a prepared stream's {@link CaseEvidence}. Linear in the tokens. */
+export function caseEvidence(p: Prepared): CaseEvidence {
+  const { kase, ctx, lower } = p;
+  const n = p.stream.count;
+  if (evidenceScratch.length < n) evidenceScratch = new Uint32Array(Math.max(n, evidenceScratch.length * 2));
+  const words = evidenceScratch;
+  // One pass fills the scratch buffer from both ends: mid-sentence lower-case words from the
+  // front, capitalised ones from the back; uncertain words are few and go to a list.
+  const uncertain: number[] = [];
+  let lo = 0;
+  let hi = n;
+  for (let i = 0; i < n; i++) {
+    const k = kase[i]!;
+    if (ctx[i]! & (X_SENT_INIT | X_CAPS_LINE)) {
+      if (k & K_HAS_UPPER) uncertain.push(i);
+    } else if (k & K_LETTER) {
+      if (!(k & K_HAS_UPPER)) words[lo++] = lower[i]!;
+      else if (k & K_INIT_UPPER && k & K_HAS_LOWER) words[--hi] = lower[i]!;
+    }
+  }
+  return {
+    uncertain: Int32Array.from(uncertain),
+    uncertainWords: Uint32Array.from(uncertain, (i) => lower[i]!),
+    lowerMid: words.slice(0, lo),
+    capMid: words.slice(hi, n),
+  };
+}
+
+let evidenceScratch = new Uint32Array(4096);
+
+/**
+ * Sets the document-level case bits of a stream's uncertain words from `table`. Returns true
+ * when any bit changed (the stream's labels must then be decoded again).
+ */
+export function applyDocEvidence(p: Prepared, evidence: CaseEvidence, table: DocCaseTable): boolean {
+  const ctx = p.ctx;
+  let changed = false;
+  evidence.uncertain.forEach((i, k) => {
+    const before = ctx[i]!;
+    const after = (before & ~(X_DOC_LOWER | X_DOC_CAP)) | table.get(evidence.uncertainWords[k]!);
+    if (after !== before) {
+      ctx[i] = after;
+      changed = true;
+    }
+  });
+  return changed;
+}
+
+/**
+ * The document-level case evidence of a whole text, built from the evidence of its blocks:
+ * is each uncertain word written in lower case, or capitalised, mid-sentence anywhere? An
+ * open-addressing map from word hash to bits, sized for the text.
+ */
+export class DocCaseTable {
   private readonly keys: Uint32Array;
   private readonly vals: Uint8Array;
   private readonly mask: number;
 
-  constructor(n: number) {
+  private constructor(n: number) {
     let size = 64;
     while (size < n * 2) size <<= 1;
     this.keys = new Uint32Array(size);
@@ -291,42 +359,44 @@ class DocTable {
     this.mask = size - 1;
   }
 
-  or(key: number, bits: number): void {
-    key = key | 1;
-    let slot = key & this.mask;
-    for (;;) {
-      const k = this.keys[slot]!;
-      if (k === 0 || k === key >>> 0) {
-        this.keys[slot] = key;
-        this.vals[slot]! |= bits;
-        return;
-      }
-      slot = (slot + 1) & this.mask;
+  /** The table of a text, from the evidence of all its streams. */
+  static build(parts: readonly CaseEvidence[]): DocCaseTable {
+    let n = 0;
+    for (const e of parts) n += e.uncertainWords.length;
+    const table = new DocCaseTable(n);
+    if (n === 0) return table;
+    for (const e of parts) for (const h of e.uncertainWords) table.slot(h, true);
+    for (const e of parts) {
+      for (const h of e.lowerMid) table.orIfPresent(h, X_DOC_LOWER);
+      for (const h of e.capMid) table.orIfPresent(h, X_DOC_CAP);
     }
+    return table;
   }
 
-  orIfPresent(key: number, bits: number): void {
-    key = (key | 1) >>> 0;
-    let slot = key & this.mask;
-    for (;;) {
-      const k = this.keys[slot]!;
-      if (k === key) {
-        this.vals[slot]! |= bits;
-        return;
-      }
-      if (k === 0) return;
-      slot = (slot + 1) & this.mask;
-    }
-  }
-
+  /** The document-level case bits of a word, by its lower-case hash. */
   get(key: number): number {
-    key = (key | 1) >>> 0;
-    let slot = key & this.mask;
+    const s = this.slot(key, false);
+    return s < 0 ? 0 : this.vals[s]!;
+  }
+
+  private orIfPresent(key: number, bits: number): void {
+    const s = this.slot(key, false);
+    if (s >= 0) this.vals[s]! |= bits;
+  }
+
+  /** The slot of `key`, inserting it when `insert`; -1 when absent. */
+  private slot(key: number, insert: boolean): number {
+    key = (key | 1) >>> 0; // 0 marks an empty slot
+    let s = key & this.mask;
     for (;;) {
-      const k = this.keys[slot]!;
-      if (k === key) return this.vals[slot]!;
-      if (k === 0) return 0;
-      slot = (slot + 1) & this.mask;
+      const k = this.keys[s]!;
+      if (k === key) return s;
+      if (k === 0) {
+        if (!insert) return -1;
+        this.keys[s] = key;
+        return s;
+      }
+      s = (s + 1) & this.mask;
     }
   }
 }

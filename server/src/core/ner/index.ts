@@ -1,3 +1,3 @@
 /** Named-entity recognition: the public surface of `core/ner`. */
-export { recognizeEntities, recognizeLabels } from './recognize';
-export type { LabelledSpan, NerAnalysis, NerLabel, RecognizedEntity } from './recognize';
+export { prepareBlock, recognizeBlocks, recognizeEntities, recognizeLabels } from './recognize';
+export type { BlockRecognition, LabelledSpan, NerLabel, PlacedBlock, RecognizedEntity } from './recognize';

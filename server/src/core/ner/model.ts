@@ -110,6 +110,18 @@ export function decodeModel(d: ModelData): NerModel {
 }
 
 /**
+ * Work buffers of {@link decodeLabels}, reused across calls: a text decoded block by block
+ * makes many small calls, and allocating them each time cost more than the decoding.
+ */
+const scratch = {
+  back: new Uint8Array(4096 * STRIDE),
+  prev: new Float64Array(STRIDE),
+  cur: new Float64Array(STRIDE),
+  em: new Float64Array(STRIDE),
+  feats: new Uint32Array(MAX_FEATURES),
+};
+
+/**
  * Best label sequence for the prepared tokens (Viterbi). Tokens that are not candidates are
  * labelled O without scoring; an entity never continues across a line break (training
  * sequences are lines). Linear in the number of tokens; loops over labels are unrolled to the
@@ -120,11 +132,13 @@ export function decodeLabels(model: NerModel, prep: Prepared): Uint8Array {
   const labels = new Uint8Array(n);
   if (n === 0) return labels;
   const { weights, shift } = model;
-  const back = new Uint8Array(n * STRIDE);
-  let prev = new Float64Array(STRIDE);
-  let cur = new Float64Array(STRIDE);
-  const em = new Float64Array(STRIDE);
-  const feats = new Uint32Array(MAX_FEATURES);
+  if (scratch.back.length < n * STRIDE) scratch.back = new Uint8Array(Math.max(n * STRIDE, scratch.back.length * 2));
+  // Unwritten entries must read 0 (the predecessor was O).
+  const back = scratch.back.fill(0, 0, n * STRIDE);
+  let prev = scratch.prev.fill(0);
+  let cur = scratch.cur.fill(0);
+  const em = scratch.em;
+  const feats = scratch.feats;
   const ctx = prep.ctx;
   const flags = prep.stream.flags;
   // True while the previous token could only be O (it was not a candidate): then only

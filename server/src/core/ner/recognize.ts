@@ -4,9 +4,10 @@
  */
 
 import type { EntityType, Language, Span } from '../model';
+import { findBlocks } from '../text/structure';
 import { tokenize, type Tokens } from '../text/tokenize';
 import { decodeGazetteer, type Gazetteer } from './gazetteer';
-import { positionalCapital, prepare, type Prepared } from './features';
+import { applyDocEvidence, caseEvidence, DocCaseTable, positionalCapital, prepareLocal, type CaseEvidence, type Prepared } from './features';
 import { FUNCTION_WORDS } from './function-words';
 import { decodeLabels, decodeModel, type NerModel } from './model';
 import { findCompetitions, typeEntity } from './typing';
@@ -20,7 +21,10 @@ export type NerLabel = 'PER' | 'ORG' | 'LOC' | 'MISC';
 /** A span found by the model, before mapping to {@link EntityType}. */
 export interface LabelledSpan extends Span {
   readonly label: NerLabel;
-  /** Indices of the span's first and last tokens in the analysis' `tokens`. */
+}
+
+/** A labelled span with the indices of its first and last tokens in its block's tokens. */
+interface TokenSpan extends LabelledSpan {
   readonly firstToken: number;
   readonly lastToken: number;
 }
@@ -30,6 +34,30 @@ export interface RecognizedEntity extends Span {
   readonly type: EntityType;
   /** The model's label: PER, ORG, LOC or MISC. */
   readonly label: NerLabel;
+}
+
+/**
+ * The recogniser's work on one block of text (see `findBlocks`), reusable for as long as the
+ * block's text and language are unchanged. Offsets are relative to the block. Only the
+ * document-level case evidence comes from outside the block: when it changes, the block's
+ * labels are decoded again.
+ */
+export interface BlockRecognition {
+  readonly lang: Language;
+  readonly tokens: Tokens;
+  readonly prepared: Prepared;
+  readonly evidence: CaseEvidence;
+  /** Competitions found by rule. */
+  readonly competitions: readonly Span[];
+  /** The model's spans, before labels are harmonised across the text; set once decoded. */
+  spans?: readonly TokenSpan[];
+}
+
+/** A block of a text: its own text, where it starts, and the recogniser's work on it. */
+export interface PlacedBlock {
+  readonly text: string;
+  readonly offset: number;
+  readonly ner: BlockRecognition;
 }
 
 let gazetteer: Gazetteer | undefined;
@@ -49,24 +77,64 @@ function getModel(lang: Language): NerModel {
   return m;
 }
 
-/** Tokens plus the recogniser's per-token analysis, for callers that want both. */
-export interface NerAnalysis {
-  readonly tokens: Tokens;
-  readonly prepared: Prepared;
-  readonly spans: readonly LabelledSpan[];
+/** Tokenises and prepares one block for the recogniser (nothing is decoded yet). */
+export function prepareBlock(text: string, lang: Language): BlockRecognition {
+  const tokens = tokenize(text);
+  const prepared = prepareLocal(tokens, getGazetteer(), lang);
+  return { lang, tokens, prepared, evidence: caseEvidence(prepared), competitions: findCompetitions(text, tokens, prepared) };
+}
+
+/**
+ * The model's spans over the blocks of a text, with absolute offsets and labels harmonised
+ * across the whole text. Blocks whose document-level case evidence is unchanged since they
+ * were last decoded are not decoded again.
+ */
+function labelBlocks(blocks: readonly PlacedBlock[], lang: Language): { readonly block: PlacedBlock; readonly span: TokenSpan }[] {
+  const model = getModel(lang);
+  const table = DocCaseTable.build(blocks.map((b) => b.ner.evidence));
+  const out: { block: PlacedBlock; span: TokenSpan }[] = [];
+  for (const block of blocks) {
+    const ner = block.ner;
+    const changed = applyDocEvidence(ner.prepared, ner.evidence, table);
+    if (changed || !ner.spans) ner.spans = decodeSpans(block.text, ner, model);
+    for (const span of ner.spans) out.push({ block, span });
+  }
+  const labels = harmoniseLabels(
+    out.map(({ block, span }) => block.text.slice(span.start, span.end)),
+    out.map(({ span }) => span.label),
+  );
+  return out.map(({ block, span }, k) => ({ block, span: labels[k] === span.label ? span : { ...span, label: labels[k]! } }));
+}
+
+/** Splits `text[range]` into blocks and prepares each. */
+function placeBlocks(text: string, lang: Language, range?: Span): PlacedBlock[] {
+  const from = Math.max(0, Math.min(range?.start ?? 0, text.length));
+  const to = Math.max(from, Math.min(range?.end ?? text.length, text.length));
+  const body = text.slice(from, to);
+  return findBlocks(body).map((b) => {
+    const own = body.slice(b.start, b.end);
+    return { text: own, offset: from + b.start, ner: prepareBlock(own, lang) };
+  });
 }
 
 /**
  * Finds entity spans with the model's own labels in `text` (or in `range` of it).
  * Spans are sorted, non-overlapping, inside the range, and start and end on token bounds.
  */
-export function recognizeLabels(text: string, lang: Language, range?: Span): NerAnalysis {
-  const tokens = tokenize(text, range?.start ?? 0, range?.end ?? text.length);
-  const model = getModel(lang);
-  const prepared = prepare(tokens, getGazetteer(), lang);
+export function recognizeLabels(text: string, lang: Language, range?: Span): LabelledSpan[] {
+  return labelBlocks(placeBlocks(text, lang, range), lang).map(({ block, span }) => ({
+    start: span.start + block.offset,
+    end: span.end + block.offset,
+    label: span.label,
+  }));
+}
+
+/** Decodes one prepared block into spans (block offsets). */
+function decodeSpans(text: string, ner: BlockRecognition, model: NerModel): TokenSpan[] {
+  const { tokens, prepared } = ner;
   const labels = decodeLabels(model, prepared);
-  const functionWords = FUNCTION_WORDS[lang];
-  const spans: LabelledSpan[] = [];
+  const functionWords = FUNCTION_WORDS[ner.lang];
+  const spans: TokenSpan[] = [];
   let open = -1;
   let type = '';
   const close = (endToken: number): void => {
@@ -90,7 +158,7 @@ export function recognizeLabels(text: string, lang: Language, range?: Span): Ner
     }
   }
   close(tokens.count);
-  return { tokens, prepared, spans: harmoniseLabels(text, spans) };
+  return spans;
 }
 
 function foldApostrophes(text: string, tokens: Tokens, t: number): string {
@@ -104,28 +172,26 @@ const LABELS: readonly NerLabel[] = ['PER', 'ORG', 'LOC', 'MISC'];
  * One name, one label per text: spans with the same surface take the label most of them
  * have (a surname alone counts its full name's PER too). Ties keep each span's own label.
  */
-function harmoniseLabels(text: string, spans: LabelledSpan[]): LabelledSpan[] {
-  if (spans.length < 2) return spans;
+function harmoniseLabels(surfaces: readonly string[], labels: readonly NerLabel[]): NerLabel[] {
+  if (labels.length < 2) return [...labels];
   const votes = new Map<string, Int32Array>();
   const vote = (key: string, label: NerLabel): void => {
     let v = votes.get(key);
     if (!v) votes.set(key, (v = new Int32Array(4)));
     v[LABEL_INDEX[label]]!++;
   };
-  const surfaces = spans.map((s) => text.slice(s.start, s.end));
-  spans.forEach((s, k) => {
-    const surface = surfaces[k]!;
-    vote(surface, s.label);
-    if (s.label === 'PER') {
+  surfaces.forEach((surface, k) => {
+    vote(surface, labels[k]!);
+    if (labels[k] === 'PER') {
       const space = surface.lastIndexOf(' ');
       if (space > 0) vote(surface.slice(space + 1), 'PER');
     }
   });
-  return spans.map((s, k) => {
+  return labels.map((label, k) => {
     const v = votes.get(surfaces[k]!)!;
-    let best = LABEL_INDEX[s.label];
+    let best = LABEL_INDEX[label];
     for (let l = 0; l < 4; l++) if (v[l]! > v[best]!) best = l;
-    return LABELS[best] === s.label ? s : { ...s, label: LABELS[best]! };
+    return LABELS[best]!;
   });
 }
 
@@ -137,21 +203,31 @@ function harmoniseLabels(text: string, spans: LabelledSpan[]): LabelledSpan[] {
  * has no type for them.
  */
 export function recognizeEntities(text: string, lang: Language, range?: Span): RecognizedEntity[] {
-  const { tokens, prepared, spans } = recognizeLabels(text, lang, range);
-  const competitions = findCompetitions(text, tokens, prepared);
+  return recognizeBlocks(placeBlocks(text, lang, range), lang);
+}
+
+/** {@link recognizeEntities} over a text already split into prepared blocks. */
+export function recognizeBlocks(blocks: readonly PlacedBlock[], lang: Language): RecognizedEntity[] {
+  const labelled = labelBlocks(blocks, lang);
   const out: RecognizedEntity[] = [];
-  let c = 0;
-  for (const s of spans) {
-    // Rule-found competitions come first and win over model spans they overlap.
-    while (c < competitions.length && competitions[c]!.end <= s.start) out.push(competition(competitions[c++]!));
-    if (c < competitions.length && competitions[c]!.start < s.end) continue;
-    const type = typeEntity(text, s, tokens, prepared);
-    if (type) out.push({ start: s.start, end: s.end, type, label: s.label });
+  let k = 0;
+  for (const block of blocks) {
+    const { text, offset, ner } = block;
+    const competitions = ner.competitions;
+    let c = 0;
+    for (; k < labelled.length && labelled[k]!.block === block; k++) {
+      const s = labelled[k]!.span;
+      // Rule-found competitions come first and win over model spans they overlap.
+      while (c < competitions.length && competitions[c]!.end <= s.start) out.push(competition(competitions[c++]!, offset));
+      if (c < competitions.length && competitions[c]!.start < s.end) continue;
+      const type = typeEntity(text, s, ner.tokens, ner.prepared);
+      if (type) out.push({ start: s.start + offset, end: s.end + offset, type, label: s.label });
+    }
+    while (c < competitions.length) out.push(competition(competitions[c++]!, offset));
   }
-  while (c < competitions.length) out.push(competition(competitions[c++]!));
   return out;
 }
 
-function competition(s: Span): RecognizedEntity {
-  return { start: s.start, end: s.end, type: 'competition', label: 'MISC' };
+function competition(s: Span, offset: number): RecognizedEntity {
+  return { start: s.start + offset, end: s.end + offset, type: 'competition', label: 'MISC' };
 }

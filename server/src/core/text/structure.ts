@@ -4,28 +4,60 @@
  */
 import type { Span } from '../model';
 
-/** Paragraphs: runs of non-blank lines, trimmed of surrounding white space. */
-export function findParagraphs(text: string, from = 0, to = text.length): Span[] {
-  const out: Span[] = [];
-  let start = -1;
-  let lastNonSpace = -1;
-  let lineHasText = false;
-  for (let i = from; i <= to; i++) {
-    const c = i < to ? text.charCodeAt(i) : 10;
-    if (c === 10 || c === 13) {
-      if (!lineHasText && start >= 0) {
-        out.push({ start, end: lastNonSpace + 1 });
-        start = -1;
+/**
+ * A block: one paragraph (a run of non-blank lines) with the blank lines after it (the first
+ * block also holds any blank lines before it). Blocks tile the text, so analysis can work
+ * block by block and an edit changes only the blocks it touches.
+ */
+export interface Block extends Span {
+  /** The paragraph: the block's non-blank lines, trimmed of surrounding white space. */
+  readonly paragraph?: Span;
+}
+
+/**
+ * The blocks of `text[0, to)`. CR, LF and CRLF all end a line; a line of white space only is
+ * blank. Linear.
+ */
+export function findBlocks(text: string, to = text.length): Block[] {
+  const out: Block[] = [];
+  let blockStart = 0;
+  let first = -1; // first non-space character of the block's paragraph
+  let last = -1; // last one
+  let afterBlank = false; // a blank line ended the block's paragraph
+  for (let lineStart = 0; lineStart < to || (lineStart === 0 && to === 0); ) {
+    let i = lineStart;
+    let firstHere = -1;
+    let lastHere = -1;
+    for (; i < to; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || c === 13) break;
+      if (!isSpace(c)) {
+        if (firstHere < 0) firstHere = i;
+        lastHere = i;
       }
-      lineHasText = false;
-      if (i === to && start >= 0) out.push({ start, end: lastNonSpace + 1 });
-    } else if (!isSpace(c)) {
-      if (start < 0) start = i;
-      lineHasText = true;
-      lastNonSpace = i;
     }
+    if (firstHere >= 0) {
+      if (afterBlank && first >= 0) {
+        out.push({ start: blockStart, end: lineStart, paragraph: { start: first, end: last + 1 } });
+        blockStart = lineStart;
+        first = -1;
+      }
+      if (first < 0) first = firstHere;
+      last = lastHere;
+      afterBlank = false;
+    } else if (first >= 0) {
+      afterBlank = true;
+    }
+    if (i >= to) break;
+    lineStart = i + (text.charCodeAt(i) === 13 && i + 1 < to && text.charCodeAt(i + 1) === 10 ? 2 : 1);
   }
+  out.push(first >= 0 ? { start: blockStart, end: to, paragraph: { start: first, end: last + 1 } } : { start: blockStart, end: to });
   return out;
+}
+
+/** Paragraphs: runs of non-blank lines, trimmed of surrounding white space. */
+export function findParagraphs(text: string, to = text.length): Span[] {
+  return findBlocks(text, to).flatMap((b) => (b.paragraph ? [b.paragraph] : []));
 }
 
 /** Abbreviations after which a full stop does not end a sentence (lower-cased, no dot). */
@@ -75,7 +107,8 @@ export function findSentences(text: string, from = 0, to = text.length): Span[] 
   return out;
 }
 
-function isSpace(c: number): boolean {
+/** White space within a line. */
+export function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 0xa0 || c === 0x2009 || c === 0x202f || c === 0x200b || c === 0xfeff || c === 12 || c === 11;
 }
 

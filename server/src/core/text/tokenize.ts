@@ -189,6 +189,10 @@ export function tokenize(text: string, start = 0, end = text.length): Tokens {
   return new Scanner(text, start, end).run();
 }
 
+/** Tokens the shared builder keeps room for between calls. */
+const SCRATCH_KEEP = 1 << 16;
+let scratch = new Builder(1024);
+
 class Scanner {
   private readonly out: Builder;
   /** Set by scanWord when an English clitic follows the word: the clitic's end offset. */
@@ -201,8 +205,10 @@ class Scanner {
     private readonly start: number,
     private readonly end: number,
   ) {
-    // About one token per five characters in prose; the builder grows when needed.
-    this.out = new Builder(Math.min(1 << 20, ((end - start) >> 2) + 16));
+    // Tokens go to a shared builder, then into one exactly sized buffer: a text tokenized
+    // paragraph by paragraph would otherwise allocate four arrays per paragraph.
+    scratch.count = 0;
+    this.out = scratch;
   }
 
   run(): Tokens {
@@ -289,7 +295,23 @@ class Scanner {
         out.push(tokStart, pos, isSymbolChar(c) ? TokenKind.Symbol : TokenKind.Punct, flags);
       }
     }
-    return { text, count: out.count, starts: out.starts, ends: out.ends, kinds: out.kinds, flags: out.flags };
+    const n = out.count;
+    const buffer = new ArrayBuffer(n * 10);
+    const tokens = {
+      text,
+      count: n,
+      starts: new Int32Array(buffer, 0, n),
+      ends: new Int32Array(buffer, 4 * n, n),
+      kinds: new Uint8Array(buffer, 8 * n, n),
+      flags: new Uint8Array(buffer, 9 * n, n),
+    };
+    tokens.starts.set(out.starts.subarray(0, n));
+    tokens.ends.set(out.ends.subarray(0, n));
+    tokens.kinds.set(out.kinds.subarray(0, n));
+    tokens.flags.set(out.flags.subarray(0, n));
+    // Do not hold on to the memory of one very long text.
+    if (out.starts.length > SCRATCH_KEEP) scratch = new Builder(1024);
+    return tokens;
   }
 
   /** Class bits of the code point at p shifted left by 2, or-ed with its width (1 or 2). */
