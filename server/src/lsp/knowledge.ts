@@ -28,6 +28,8 @@ export interface KnowledgeState {
   readonly diagnostics: ReadonlyMap<string, readonly KbDiagnostic[]>;
   /** Text of each loaded file by URI, for converting diagnostic spans. */
   readonly texts: ReadonlyMap<string, string>;
+  /** The files loaded, in order: what a worker thread needs to build the same context. */
+  readonly files: readonly KbFile[];
   /** Bumped on every reload; part of the analysis cache key. */
   readonly revision: number;
   /** Messages for files that could not be read (also reported as diagnostics in the file). */
@@ -98,6 +100,7 @@ export class Knowledge {
       context: createContext(kb),
       diagnostics: byFile,
       texts: new Map(files.map((f) => [f.path, f.text])),
+      files,
       revision: ++this.revision,
       unreadable: extra.map((d) => `${d.message} (${decodeURIComponent(d.file.replace(/^file:\/\//, ''))})`),
     };

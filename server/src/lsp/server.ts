@@ -50,7 +50,7 @@ export function startServer(connection: Connection): void {
   const documents = new TextDocuments(tags.documentsConfiguration());
   const settings = new SettingsStore(connection);
   const knowledge = new Knowledge();
-  const index = new WorkspaceIndex(() => knowledge.current.context);
+  const index = new WorkspaceIndex(() => knowledge.current);
   // Analyses use the knowledge base plus the surnames the workspace names in full.
   let combined: { kb: number; index: number; current: { context: AnalysisContext; revision: number } } | undefined;
   const analysisKnowledge = {

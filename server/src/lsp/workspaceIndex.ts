@@ -5,7 +5,6 @@
  * are indexed from the editor's text; the rest from disk, kept current through file events.
  */
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { analyzeArticle } from '../core/analyze';
 import type { AnalysisContext } from '../core/context';
 import type { Article, EntityMention, Quote } from '../core/model';
 import { claimKey } from '../core/checks/claimKey';
@@ -14,10 +13,15 @@ import type { ForeignClaim } from '../core/checks';
 import { LineIndex } from '../core/positions';
 import type { AnalysisSettings } from '../core/settings';
 import { expandPaths } from '../host/expandPaths';
-import { readArticle, type ReadResult } from '../host/readArticle';
+import { readArticle, readArticleSync, type ReadResult } from '../host/readArticle';
+import type { KbFile } from '../core/kb';
+import { analyseForIndex, slimArticle } from './indexAnalysis';
+import { IndexWorker, workerCount, type IndexJob } from './indexWorkers';
 
-/** How many files are read ahead of the one being analysed while indexing. */
-const READ_AHEAD = 16;
+/** Files a worker analyses per message: enough to make messaging cheap, few enough to balance. */
+const WORKER_BATCH = 24;
+/** Longest the main thread analyses without letting the editor's messages through. */
+const SLICE_MS = 10;
 
 /** What the index keeps of an article. */
 export interface IndexedArticle {
@@ -50,7 +54,7 @@ export class WorkspaceIndex {
   private readonly keysOf = new Map<string, string[]>();
   private claimsRevisionNumber = 0;
 
-  constructor(private readonly context: () => AnalysisContext) {}
+  constructor(private readonly knowledge: () => { readonly context: AnalysisContext; readonly files: readonly KbFile[] }) {}
 
   get size(): number {
     return this.articles.size;
@@ -88,32 +92,76 @@ export class WorkspaceIndex {
     return this.articles.get(uri);
   }
 
-  /** Index every article of the folders from disk (open documents keep their editor text). */
+  /**
+   * Index every article of the folders from disk (open documents keep their editor text).
+   * Worker threads take batches of files while the main thread analyses files one by one,
+   * pausing every few milliseconds so the editor's requests are answered meanwhile.
+   */
   async build(folders: readonly { uri: string; scope: ArticleScope }[], progress: Progress, cancelled: () => boolean): Promise<void> {
-    const files: { uri: string; path: string; scope: ArticleScope }[] = [];
+    const files: IndexJob[] = [];
     for (const folder of folders) {
       if (!folder.uri.startsWith('file:')) continue;
       const { files: found } = await expandPaths([fileURLToPath(folder.uri)], folder.scope.include, folder.scope.exclude);
-      for (const path of found) files.push({ uri: pathToFileURL(path).href, path, scope: folder.scope });
+      for (const path of found) files.push({ uri: pathToFileURL(path).href, path, settings: folder.scope.settings });
     }
     const seen = new Set(files.map((f) => f.uri));
     for (const uri of [...this.articles.keys()]) if (!seen.has(uri) && !this.open.has(uri)) this.drop(uri);
-    // Reads run a few files ahead of the analysis, so waiting for the disk overlaps with work.
-    const pending = files.map(() => undefined as Promise<ReadResult> | undefined);
-    const readAhead = (i: number): void => {
-      for (let k = i; k < Math.min(files.length, i + READ_AHEAD); k++) pending[k] ??= readArticle(files[k]!.path);
-    };
+    let next = 0;
     let done = 0;
-    for (let i = 0; i < files.length; i++) {
-      if (cancelled()) return;
-      readAhead(i);
-      const f = files[i]!;
-      const read = await pending[i]!;
-      pending[i] = undefined;
-      if (!this.open.has(f.uri)) this.indexText(f.uri, read, f.scope.settings);
+    const accept = (uri: string, article: Article | undefined): void => {
+      if (!this.open.has(uri)) {
+        if (article) this.put(indexed(uri, article));
+        else this.drop(uri);
+      }
       progress(++done, files.length);
+    };
+    const workers = workerCount(files.length);
+    const pool = Array.from({ length: workers }, () => IndexWorker.start(this.knowledge().files)).filter((w) => w !== undefined);
+    const viaWorker = async (worker: IndexWorker): Promise<void> => {
+      try {
+        await worker.ready;
+        while (next < files.length && !cancelled()) {
+          const batch = files.slice(next, (next += WORKER_BATCH));
+          try {
+            for (const outcome of await worker.run(batch)) accept(outcome.uri, outcome.article);
+          } catch (error) {
+            // The worker failed: its batch is analysed here instead.
+            for (const job of batch) accept(job.uri, this.analyse(job));
+            throw error;
+          }
+        }
+      } catch {
+        // A worker that cannot start or fails leaves the rest to the main thread.
+      }
+    };
+    const running = pool.map(viaWorker);
+    let slice = performance.now();
+    while (next < files.length && !cancelled()) {
+      const job = files[next++]!;
+      accept(job.uri, this.open.has(job.uri) ? undefined : this.analyse(job));
+      if (performance.now() - slice > SLICE_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        slice = performance.now();
+      }
     }
+    await Promise.all(running);
+    await Promise.all(pool.map((w) => w.terminate()));
+    if (cancelled()) return;
+    // Keep the workspace's file order, whichever thread finished first.
+    const ordered = new Map<string, IndexedArticle>();
+    for (const f of files) {
+      const a = this.articles.get(f.uri);
+      if (a) ordered.set(f.uri, a);
+    }
+    for (const [uri, a] of this.articles) if (!ordered.has(uri)) ordered.set(uri, a);
+    this.articles.clear();
+    for (const [uri, a] of ordered) this.articles.set(uri, a);
     this.refreshSurnames();
+  }
+
+  private analyse(job: IndexJob): Article | undefined {
+    const read = readArticleSync(job.path);
+    return read.ok ? analyseForIndex(read.text, job.settings, this.knowledge().context) : undefined;
   }
 
   /** Re-read one article from disk (created or changed outside the editor). */
@@ -132,7 +180,7 @@ export class WorkspaceIndex {
   /** An open document's latest analysis replaces what was read from disk. */
   setOpen(uri: string, article: Article, lines: LineIndex): void {
     this.open.add(uri);
-    this.put(summarise(uri, article, lines));
+    this.put(indexed(uri, slimArticle(article), lines));
   }
 
   /** A document was closed: from now on its file on disk counts (or nothing, if it has none). */
@@ -148,12 +196,8 @@ export class WorkspaceIndex {
   }
 
   private indexText(uri: string, read: ReadResult, settings: AnalysisSettings): void {
-    if (!read.ok) {
-      this.drop(uri);
-      return;
-    }
-    const article = analyzeArticle(read.text, settings, this.context());
-    this.put(summarise(uri, article, new LineIndex(read.text)));
+    if (read.ok) this.put(indexed(uri, analyseForIndex(read.text, settings, this.knowledge().context)));
+    else this.drop(uri);
   }
 
   private put(indexed: IndexedArticle): void {
@@ -208,16 +252,9 @@ export class WorkspaceIndex {
   }
 }
 
-/**
- * What the index keeps of an article: the text, names, quotes and claims. Sentences,
- * numbers, dates and pronouns are dropped: cross-article features never read them, and
- * thousands of articles' worth would cost hundreds of megabytes.
- */
-function summarise(uri: string, article: Article, lines: LineIndex): IndexedArticle {
-  const names = article.entities.filter((e) => e.kind !== 'pronoun' && e.kind !== 'anaphor');
-  const quotes = article.quotes.filter((q) => q.depth === 0);
-  const slim: Article = { ...article, paragraphs: [], sentences: [], numbers: [], dates: [], entities: names, quotes };
-  return { uri, lines, article: slim, names, quotes };
+/** An index entry for a slimmed article (see `analyseForIndex`). */
+function indexed(uri: string, article: Article, lines = new LineIndex(article.text)): IndexedArticle {
+  return { uri, lines, article, names: article.entities, quotes: article.quotes };
 }
 
 function sameMap(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
