@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   CodeActionRequest,
+  DidChangeTextDocumentNotification,
   DidOpenTextDocumentNotification,
   DocumentDiagnosticRequest,
   HoverRequest,
@@ -71,4 +72,31 @@ test('an unknown name gets a hint whose quick fix adds it to the workspace knowl
   const changes = add.edit!.documentChanges!;
   assert.deepEqual(changes[0], { kind: 'create', uri: pathToFileURL(join(workspace, 'touchline.kb.yaml')).href, options: { ignoreIfExists: true } });
   assert.match(JSON.stringify(changes[1]), /entities:\\n  - id: hansi-flick\\n    type: person\\n    name: Hansi Flick\\n/);
+});
+
+test('diagnostics the client already has are answered "unchanged"; changed ones in full', async () => {
+  const uri = await open('unchanged.txt', 'date 2024-04-19\nCasemiro played 300 games for Real Madrid.');
+  const pull = (previousResultId?: string) =>
+    server.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri }, ...(previousResultId ? { previousResultId } : {}) });
+  const first = await waitFor(() => pull(), (r) => r.kind === 'full' && r.items.some((x) => x.code === 'kb-mismatch'));
+  assert.ok(first.resultId);
+  assert.deepEqual(await pull(first.resultId), { kind: 'unchanged', resultId: first.resultId });
+  // An edit after the findings leaves them as they were.
+  await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+    textDocument: { uri, version: 2 },
+    contentChanges: [{ range: { start: { line: 1, character: 42 }, end: { line: 1, character: 42 } }, text: ' Fine.' }],
+  });
+  assert.deepEqual(await pull(first.resultId), { kind: 'unchanged', resultId: first.resultId });
+  // An edit before them moves them: the answer is in full, with a new id.
+  await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+    textDocument: { uri, version: 3 },
+    contentChanges: [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: 'Then ' }],
+  });
+  const moved = await pull(first.resultId);
+  assert.equal(moved.kind, 'full');
+  assert.notEqual(moved.resultId, first.resultId);
+  assert.equal(moved.kind === 'full' && moved.items.find((x) => x.code === 'kb-mismatch')!.range.start.character, 21);
+  // A client that lost track (an old or no id) gets everything.
+  assert.equal((await pull(first.resultId)).kind, 'full');
+  assert.equal((await pull()).kind, 'full');
 });

@@ -30,37 +30,39 @@ interface CacheEntry {
 }
 
 /**
- * Block results of one document across its versions, keyed by the block's text, language
- * and article date. Entries not used by the last two analyses are dropped, so the cache
- * holds about two versions' worth of blocks (an undo finds its blocks still there). Tied to
- * one name index: a knowledge-base reload empties it.
+ * Block results of one document across its versions, keyed by the block's text. Entries not
+ * used by the last two analyses are dropped, so the cache holds about two versions' worth of
+ * blocks (an undo finds its blocks still there). Tied to one name index, language and
+ * article date: a change of any of them empties it.
  */
 export class BlockCache {
   private readonly entries = new Map<string, CacheEntry>();
   private generation = 0;
-  private names: NameIndex | undefined;
+  private setting: readonly [NameIndex | undefined, Language, string] | undefined;
 
   /** How many blocks are cached. */
   get size(): number {
     return this.entries.size;
   }
 
-  /** Starts an analysis with `names`; returns the lookup it uses. */
-  begin(names: NameIndex | undefined): (key: string) => CacheEntry | undefined {
-    if (names !== this.names) {
+  /** Starts an analysis with these inputs; returns the lookup it uses. */
+  begin(names: NameIndex | undefined, language: Language, dateKey: string): (text: string) => CacheEntry | undefined {
+    const s = this.setting;
+    if (!s || s[0] !== names || s[1] !== language || s[2] !== dateKey) {
       this.entries.clear();
-      this.names = names;
+      this.setting = [names, language, dateKey];
     }
     const generation = ++this.generation;
-    return (key) => {
-      const entry = this.entries.get(key);
+    return (text) => {
+      const entry = this.entries.get(text);
       if (entry) entry.used = generation;
       return entry;
     };
   }
 
-  store(key: string, results: BlockResults): void {
-    this.entries.set(key, { results, used: this.generation });
+  /** Stores the results of a block, whose text must not be a slice of the document (see `detach`). */
+  store(text: string, results: BlockResults): void {
+    this.entries.set(text, { results, used: this.generation });
   }
 
   /** Ends an analysis: forgets blocks no recent analysis used. */
@@ -86,15 +88,14 @@ export interface BlockStages {
  * `articleDate` resolves relative dates; `context` provides the names to match.
  */
 export function runBlockStages(text: string, language: Language, articleDate: DateValue | undefined, context: AnalysisContext | undefined, cache?: BlockCache): BlockStages {
-  const lookup = cache?.begin(context?.names);
-  const out: BlockStages = { paragraphs: [], sentences: [], numbers: [], dates: [], names: [], blocks: [] };
   const dateKey = articleDate ? `${articleDate.value}/${articleDate.precision}` : '';
+  const lookup = cache?.begin(context?.names, language, dateKey);
+  const out: BlockStages = { paragraphs: [], sentences: [], numbers: [], dates: [], names: [], blocks: [] };
   for (const block of findBlocks(text)) {
-    const own = text.slice(block.start, block.end);
-    const key = lookup ? `${language}\u0000${dateKey}\u0000${own}` : '';
-    let results = lookup?.(key)?.results;
-    // Fresh results belong to this call alone and are moved in place; cached ones are copied.
-    // Fresh results belong to this call alone and are moved in place; cached ones are copied.
+    let own = text.slice(block.start, block.end);
+    let results = lookup?.(own)?.results;
+    // Cached results must not keep this version of the document alive through slices of it.
+    if (!results && cache) own = detach(own);
     let copy = results !== undefined;
     if (!results) {
       results = {
@@ -106,7 +107,7 @@ export function runBlockStages(text: string, language: Language, articleDate: Da
         ner: prepareBlock(own, language),
       };
       if (cache) {
-        cache.store(key, results);
+        cache.store(own, results);
         copy = true;
       }
     }
@@ -167,6 +168,15 @@ function moveNames(from: readonly NameMatch[], to: NameMatch[], d: number, copy:
       to.push(m);
     }
   }
+}
+
+/**
+ * A copy of `s` that shares no memory with the string it was cut from. V8 represents a long
+ * slice as a view of the whole string, so a cached paragraph would otherwise keep every
+ * version of the document it came from alive; flattening a concatenation makes a copy.
+ */
+function detach(s: string): string {
+  return `${s} `.slice(0, -1);
 }
 
 /** `span` itself, moved by `d`: only for results no one else holds. */

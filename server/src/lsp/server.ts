@@ -33,6 +33,7 @@ import { relativeDateHints } from './features/relativeDateHints';
 import { references, workspaceSymbols } from './features/navigation';
 import { createHoverContext } from './hoverContext';
 import { WorkspaceIndex } from './workspaceIndex';
+import { DiagnosticResults } from './diagnosticResults';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AnalysisContext } from '../core/context';
@@ -64,6 +65,7 @@ export function startServer(connection: Connection): void {
     },
   };
   const analyses = new Analyses(documents, settings, analysisKnowledge);
+  const diagnosticResults = new DiagnosticResults();
   const guard = makeGuard(connection);
   const hoverContext = createHoverContext(knowledge, index);
   let progressSupported = false;
@@ -250,6 +252,7 @@ export function startServer(connection: Connection): void {
   documents.onDidClose(async (e) => {
     const uri = e.document.uri;
     analyses.forget(uri);
+    diagnosticResults.forget(uri);
     if (isKbFile(uri)) {
       void reloadKnowledge();
       return;
@@ -272,7 +275,7 @@ export function startServer(connection: Connection): void {
         return { kind: DocumentDiagnosticReportKind.Full, items: kbDiagnostics(uri, knowledge.current) };
       }
       const result = await diagnosticsOf(uri);
-      return { kind: DocumentDiagnosticReportKind.Full, items: result?.diagnostics ?? [] };
+      return diagnosticResults.report(uri, result?.diagnostics ?? [], params.previousResultId);
     }),
   );
 

@@ -51,6 +51,8 @@ export interface BlockRecognition {
   readonly competitions: readonly Span[];
   /** The model's spans, before labels are harmonised across the text; set once decoded. */
   spans?: readonly TokenSpan[];
+  /** The entity type of each span with its own label, once worked out (null: dropped). */
+  types?: (EntityType | null | undefined)[];
 }
 
 /** A block of a text: its own text, where it starts, and the recogniser's work on it. */
@@ -89,21 +91,31 @@ export function prepareBlock(text: string, lang: Language): BlockRecognition {
  * across the whole text. Blocks whose document-level case evidence is unchanged since they
  * were last decoded are not decoded again.
  */
-function labelBlocks(blocks: readonly PlacedBlock[], lang: Language): { readonly block: PlacedBlock; readonly span: TokenSpan }[] {
+function labelBlocks(blocks: readonly PlacedBlock[], lang: Language): Labelled[] {
   const model = getModel(lang);
   const table = DocCaseTable.build(blocks.map((b) => b.ner.evidence));
-  const out: { block: PlacedBlock; span: TokenSpan }[] = [];
+  const out: Labelled[] = [];
   for (const block of blocks) {
     const ner = block.ner;
     const changed = applyDocEvidence(ner.prepared, ner.evidence, table);
-    if (changed || !ner.spans) ner.spans = decodeSpans(block.text, ner, model);
-    for (const span of ner.spans) out.push({ block, span });
+    if (changed || !ner.spans) {
+      ner.spans = decodeSpans(block.text, ner, model);
+      ner.types = [];
+    }
+    ner.spans.forEach((span, index) => out.push({ block, span, index }));
   }
   const labels = harmoniseLabels(
     out.map(({ block, span }) => block.text.slice(span.start, span.end)),
     out.map(({ span }) => span.label),
   );
-  return out.map(({ block, span }, k) => ({ block, span: labels[k] === span.label ? span : { ...span, label: labels[k]! } }));
+  return out.map((l, k) => (labels[k] === l.span.label ? l : { ...l, span: { ...l.span, label: labels[k]! } }));
+}
+
+/** A span of a block with its harmonised label; `index` is its place in the block's spans. */
+interface Labelled {
+  readonly block: PlacedBlock;
+  readonly span: TokenSpan;
+  readonly index: number;
 }
 
 /** Splits `text[range]` into blocks and prepares each. */
@@ -212,20 +224,34 @@ export function recognizeBlocks(blocks: readonly PlacedBlock[], lang: Language):
   const out: RecognizedEntity[] = [];
   let k = 0;
   for (const block of blocks) {
-    const { text, offset, ner } = block;
+    const { offset, ner } = block;
     const competitions = ner.competitions;
     let c = 0;
     for (; k < labelled.length && labelled[k]!.block === block; k++) {
       const s = labelled[k]!.span;
+      const index = labelled[k]!.index;
       // Rule-found competitions come first and win over model spans they overlap.
       while (c < competitions.length && competitions[c]!.end <= s.start) out.push(competition(competitions[c++]!, offset));
       if (c < competitions.length && competitions[c]!.start < s.end) continue;
-      const type = typeEntity(text, s, ner.tokens, ner.prepared);
+      const type = typeOf(block, s, index);
       if (type) out.push({ start: s.start + offset, end: s.end + offset, type, label: s.label });
     }
     while (c < competitions.length) out.push(competition(competitions[c++]!, offset));
   }
   return out;
+}
+
+/**
+ * The type of span `index` of `block` (see `typeEntity`), remembered while the span keeps the
+ * label the model gave it.
+ */
+function typeOf(block: PlacedBlock, span: TokenSpan, index: number): EntityType | undefined {
+  const { ner, text } = block;
+  if (span !== ner.spans![index]) return typeEntity(text, span, ner.tokens, ner.prepared);
+  const types = (ner.types ??= []);
+  let type = types[index];
+  if (type === undefined) types[index] = type = typeEntity(text, span, ner.tokens, ner.prepared) ?? null;
+  return type ?? undefined;
 }
 
 function competition(s: Span, offset: number): RecognizedEntity {

@@ -24,32 +24,30 @@ export function findBlocks(text: string, to = text.length): Block[] {
   let first = -1; // first non-space character of the block's paragraph
   let last = -1; // last one
   let afterBlank = false; // a blank line ended the block's paragraph
-  for (let lineStart = 0; lineStart < to || (lineStart === 0 && to === 0); ) {
-    let i = lineStart;
-    let firstHere = -1;
-    let lastHere = -1;
-    for (; i < to; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10 || c === 13) break;
-      if (!isSpace(c)) {
-        if (firstHere < 0) firstHere = i;
-        lastHere = i;
-      }
-    }
-    if (firstHere >= 0) {
+  // Lines are found by a native search; within a line only its white-space ends are read.
+  const lineEnd = /\r\n?|\n/g;
+  for (let lineStart = 0; ; ) {
+    lineEnd.lastIndex = lineStart;
+    const m = lineStart < to ? lineEnd.exec(text) : null;
+    const end = m && m.index < to ? m.index : to;
+    let f = lineStart;
+    while (f < end && isSpace(text.charCodeAt(f))) f++;
+    if (f < end) {
       if (afterBlank && first >= 0) {
         out.push({ start: blockStart, end: lineStart, paragraph: { start: first, end: last + 1 } });
         blockStart = lineStart;
         first = -1;
       }
-      if (first < 0) first = firstHere;
-      last = lastHere;
+      if (first < 0) first = f;
+      let l = end - 1;
+      while (isSpace(text.charCodeAt(l))) l--;
+      last = l;
       afterBlank = false;
     } else if (first >= 0) {
       afterBlank = true;
     }
-    if (i >= to) break;
-    lineStart = i + (text.charCodeAt(i) === 13 && i + 1 < to && text.charCodeAt(i + 1) === 10 ? 2 : 1);
+    if (end >= to) break;
+    lineStart = Math.min(to, end + m![0].length);
   }
   out.push(first >= 0 ? { start: blockStart, end: to, paragraph: { start: first, end: last + 1 } } : { start: blockStart, end: to });
   return out;
