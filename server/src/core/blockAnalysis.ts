@@ -129,7 +129,12 @@ export function runBlockStages(text: string, language: Language, articleDate: Da
 function moveSpans(from: readonly Span[], to: Span[], d: number, copy: boolean): void {
   for (const s of from) {
     if (copy) to.push({ start: s.start + d, end: s.end + d });
-    else to.push(moveInPlace(s, d));
+    else {
+      const own = s as { start: number; end: number };
+      own.start += d;
+      own.end += d;
+      to.push(s);
+    }
   }
 }
 
@@ -177,12 +182,4 @@ function moveNames(from: readonly NameMatch[], to: NameMatch[], d: number, copy:
  */
 function detach(s: string): string {
   return `${s} `.slice(0, -1);
-}
-
-/** `span` itself, moved by `d`: only for results no one else holds. */
-function moveInPlace(span: Span, d: number): Span {
-  const s = span as { start: number; end: number };
-  s.start += d;
-  s.end += d;
-  return span;
 }

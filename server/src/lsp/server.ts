@@ -207,14 +207,19 @@ export function startServer(connection: Connection): void {
   };
 
   // --- diagnostics ---------------------------------------------------------------------
-  const diagnosticsOf = async (uri: string) => {
+  /** The analysis of a document and its findings (cached per analysis and revisions). */
+  const findingsFor = async (uri: string) => {
     const analysis = await analyses.get(uri);
     if (!analysis) return undefined;
     const rules = (await settings.forResource(uri)).rules;
     const env = { kb: knowledge.current.context.kb, otherClaims: (claim: Claim) => index.claimsLike(claim, uri) };
-    const findings = findingsOf(analysis, rules, env, `${knowledge.current.revision}:${index.claimsRevision}:${settings.revision}`);
+    return { analysis, findings: findingsOf(analysis, rules, env, `${knowledge.current.revision}:${index.claimsRevision}:${settings.revision}`) };
+  };
+  const diagnosticsOf = async (uri: string) => {
+    const result = await findingsFor(uri);
+    if (!result) return undefined;
     const linesOf = (source: string) => analyses.linesOf(source) ?? index.get(source)?.lines;
-    return { analysis, findings, diagnostics: [...toDiagnostics(analysis, findings, linesOf), ...(await tags.diagnostics(uri))] };
+    return { ...result, diagnostics: [...toDiagnostics(result.analysis, result.findings, linesOf), ...(await tags.diagnostics(uri))] };
   };
 
   const pushDiagnostics = async (uri: string): Promise<void> => {
@@ -242,7 +247,8 @@ export function startServer(connection: Connection): void {
     if (analysis) index.setOpen(uri, analysis.article, analysis.lines);
     // Claims that changed can change other articles' cross-article findings.
     if (index.claimsRevision !== claimsBefore) refreshDiagnostics();
-    const result = await guard('status', undefined, undefined, () => diagnosticsOf(uri));
+    // The status bar needs the count of findings only, not the diagnostics the pull will build.
+    const result = await guard('status', undefined, undefined, () => findingsFor(uri));
     if (result && result.analysis.version === documents.get(uri)?.version) {
       connection.sendNotification(STATUS_NOTIFICATION, articleStatus(result.analysis, result.findings.length)).catch(() => undefined);
     }

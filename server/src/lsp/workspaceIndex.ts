@@ -13,7 +13,7 @@ import type { ForeignClaim } from '../core/checks';
 import { LineIndex } from '../core/positions';
 import type { AnalysisSettings } from '../core/settings';
 import { expandPaths } from '../host/expandPaths';
-import { readArticle, readArticleSync, type ReadResult } from '../host/readArticle';
+import { readArticleSync } from '../host/readArticle';
 import type { KbFile } from '../core/kb';
 import { analyseForIndex, slimArticle } from './indexAnalysis';
 import { IndexWorker, workerCount, type IndexJob } from './indexWorkers';
@@ -165,9 +165,9 @@ export class WorkspaceIndex {
   }
 
   /** Re-read one article from disk (created or changed outside the editor). */
-  async refreshFromDisk(uri: string, settings: AnalysisSettings): Promise<void> {
+  refreshFromDisk(uri: string, settings: AnalysisSettings): void {
     if (this.open.has(uri)) return;
-    await this.indexFromDisk(uri, fileURLToPath(uri), settings);
+    this.indexFromDisk(uri, fileURLToPath(uri), settings);
     this.refreshSurnames();
   }
 
@@ -184,19 +184,16 @@ export class WorkspaceIndex {
   }
 
   /** A document was closed: from now on its file on disk counts (or nothing, if it has none). */
-  async closed(uri: string, settings: AnalysisSettings, onDisk: boolean): Promise<void> {
+  closed(uri: string, settings: AnalysisSettings, onDisk: boolean): void {
     this.open.delete(uri);
-    if (onDisk && uri.startsWith('file:')) await this.indexFromDisk(uri, fileURLToPath(uri), settings);
+    if (onDisk && uri.startsWith('file:')) this.indexFromDisk(uri, fileURLToPath(uri), settings);
     else this.drop(uri);
     this.refreshSurnames();
   }
 
-  private async indexFromDisk(uri: string, path: string, settings: AnalysisSettings): Promise<void> {
-    this.indexText(uri, await readArticle(path), settings);
-  }
-
-  private indexText(uri: string, read: ReadResult, settings: AnalysisSettings): void {
-    if (read.ok) this.put(indexed(uri, analyseForIndex(read.text, settings, this.knowledge().context)));
+  private indexFromDisk(uri: string, path: string, settings: AnalysisSettings): void {
+    const article = this.analyse({ uri, path, settings });
+    if (article) this.put(indexed(uri, article));
     else this.drop(uri);
   }
 
