@@ -37,3 +37,16 @@ test('code points and UTF-16 offsets convert both ways, lone surrogates counting
   assert.equal(codePointsToUtf16(text, 6), text.length);
   assert.equal(codePointsToUtf16(text, 99), text.length);
 });
+
+test('line starts are the same whichever line ends a text uses', () => {
+  const lf = 'one\ntwo\n\nthree\n';
+  for (const text of [lf, lf.replace(/\n/g, '\r\n'), lf.replace(/\n/g, '\r')]) {
+    const index = new LineIndex(text);
+    assert.equal(index.lineCount, 5, JSON.stringify(text));
+    const lines = [0, 1, 2, 3, 4].map((line) => text.slice(index.lineStart(line), index.lineEnd(line)));
+    assert.deepEqual(lines, ['one', 'two', '', 'three', ''], JSON.stringify(text));
+  }
+  const mixed = new LineIndex('one\r\ntwo\nthree\rfour');
+  assert.deepEqual([0, 1, 2, 3].map((line) => mixed.lineStart(line)), [0, 5, 9, 15]);
+  assert.equal(new LineIndex('no break').lineCount, 1);
+});

@@ -64,25 +64,47 @@ export function findQuotes(text: string): QuoteSpan[] {
     return -1;
   };
 
+  // Only line breaks and quotation marks matter: a native search jumps to the next one. The
+  // last non-space character before a mark is worked out when a quote needs it (`settle`).
+  const marks = /[\n\r"'\u00ab\u00bb\u2018\u2019\u201c\u201d\u201e\u2039\u203a]/g;
+  let seen = 0; // characters before this have been accounted for in lastNonSpace
+  const settle = (upTo: number): void => {
+    for (let k = upTo - 1; k >= seen; k--) {
+      const c = text.charCodeAt(k);
+      if (c !== 10 && c !== 13 && !isSpaceCode(c)) {
+        lastNonSpace = k;
+        break;
+      }
+    }
+    seen = Math.max(seen, upTo);
+  };
   for (let i = 0; i < n; i++) {
+    marks.lastIndex = i;
+    if (!marks.test(text)) break;
+    i = marks.lastIndex - 1;
+    settle(i);
     const c = text.charCodeAt(i);
     if (c === 10 || c === 13) {
+      seen = i + 1;
       if (stack.length > 0) {
         const next = paragraphBreakEnd(text, i);
         if (next >= 0) {
           // A paragraph that reopens with the outermost quote's mark continues the quote.
           if (next < n && text.charCodeAt(next) === stack[0]!.opener && stack.length === 1) {
             i = next;
+            seen = next + 1;
             continue;
           }
           closeAbove(-1, lastNonSpace + 1);
           i = next - 1;
+          seen = next;
           continue;
         }
       }
       continue;
     }
-    if (!isSpaceCode(c)) lastNonSpace = i;
+    lastNonSpace = i;
+    seen = i + 1;
     switch (c) {
       case LDQUO: {
         const k = stack.length > 0 && stack[stack.length - 1]!.opener === BDQUO ? stack.length - 1 : -1;
@@ -137,6 +159,7 @@ export function findQuotes(text: string): QuoteSpan[] {
       }
     }
   }
+  settle(n);
   closeAbove(-1, lastNonSpace + 1);
   out.sort((a, b) => a.start - b.start || b.end - a.end);
   return out;

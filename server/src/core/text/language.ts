@@ -16,6 +16,13 @@ const ITALIAN = new Set(
 const SAMPLE = 20_000;
 
 /**
+ * A lead this large in function words settles it: a few hundred words of prose in one
+ * language give it, and counting on through the rest of the sample cannot change the answer
+ * for anything but a text that switches language after that point.
+ */
+const DECISIVE_LEAD = 40;
+
+/**
  * Detect whether a text is English or Italian. Returns `fallback` when neither language
  * has any function word (an empty or non-prose text).
  */
@@ -28,6 +35,7 @@ export function detectLanguage(text: string, fallback: Language = 'en'): Languag
     const w = m[0].toLowerCase();
     if (ENGLISH.has(w)) en++;
     if (ITALIAN.has(w)) it++;
+    if (Math.abs(en - it) >= DECISIVE_LEAD) break;
   }
   if (en === 0 && it === 0) return fallback;
   return it > en ? 'it' : 'en';
