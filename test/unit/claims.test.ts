@@ -49,6 +49,17 @@ test('contract end, team lists, moves and records', async () => {
   assert.deepEqual(record.find(([p]) => p === 'record'), ['record', 'carlo-ancelotti', 'most-titles:uefa-champions-league', { competition: 'uefa-champions-league', role: 'coach' }]);
 });
 
+test('Italian cues that begin or end with an accented letter: "lasciò", "allenò", "è arrivato al"', async () => {
+  const left = await claims('Carlo Ancelotti lasciò il Napoli nel 2021.');
+  assert.deepEqual(left.find(([p]) => p === 'left'), ['left', 'carlo-ancelotti', '2021', { team: 'napoli' }]);
+  const coached = await claims('Carlo Ancelotti allenò Reggiana, Parma e Juventus.');
+  assert.deepEqual(coached.find(([p]) => p === 'coached')?.[2], ['reggiana', 'parma', 'juventus']);
+  const joined = await claims('Casemiro è arrivato al Manchester United nel 2022.');
+  assert.deepEqual(joined.find(([p]) => p === 'joined'), ['joined', 'casemiro', '2022', { team: 'manchester-united' }]);
+  // A cue inside a longer word is no cue.
+  assert.equal((await claims('Carlo Ancelotti ripassò il Napoli nel 2021.')).length, 0);
+});
+
 test('no claims from hypotheticals, ages, "one of" or numbers without a subject', async () => {
   assert.deepEqual(await claims('Ancelotti in Serie A tornerebbe per allenare la Roma.'), []);
   assert.deepEqual(await claims('The stadium holds 81,044 fans and tickets cost 50 euros.'), []);

@@ -1,6 +1,14 @@
 /** Words that signal each kind of claim, in English and Italian (lower-case, accents kept). */
 import type { Language } from '../model';
 
+/**
+ * A case-insensitive pattern for whole words or phrases. `\b` knows only ASCII letters, so
+ * it never matches beside "lasciò" or "è"; letters of any script bound the words here.
+ */
+function wordCue(alternatives: string): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}_])(?:${alternatives})(?![\\p{L}\\p{N}_])`, 'iu');
+}
+
 /** Nouns counted by an appearances or goals figure. */
 export const STAT_NOUNS: Record<Language, ReadonlyMap<string, 'appearances' | 'goals'>> = {
   en: new Map([
@@ -41,26 +49,26 @@ export const NOT_TENURE_AFTER: ReadonlySet<string> = new Set(['ago', 'fa', 'old'
 
 /** Contract words: a year after one of these in the sentence is the contract's end. */
 export const CONTRACT_CUES: Record<Language, RegExp> = {
-  en: /\b(?:contract|deal)\b/i,
-  it: /\b(?:contratto|accordi|accordo|scadenza|rinnovo)\b/i,
+  en: wordCue('contract|deal'),
+  it: wordCue('contratto|accordi|accordo|scadenza|rinnovo'),
 };
 
 /** Verbs that open a list of teams coached or played for. */
 export const LIST_CUES: Record<Language, RegExp> = {
-  en: /\b(?:(?<coached>coached|managed|overseen|oversaw|was in charge of|has been in charge of|led)|(?<played>played for|has played for|turned out for))\b/i,
-  it: /\b(?:(?<coached>allenato|allenava|allenò|guidato|ha guidato)|(?<played>giocato (?:con|per|nel|nella)|vestito la maglia (?:del|della|di)))\b/i,
+  en: wordCue('(?<coached>coached|managed|overseen|oversaw|was in charge of|has been in charge of|led)|(?<played>played for|has played for|turned out for)'),
+  it: wordCue('(?<coached>allenato|allenava|allenò|guidato|ha guidato)|(?<played>giocato (?:con|per|nel|nella)|vestito la maglia (?:del|della|di))'),
 };
 
 /** Verbs of a move to a team, or from one. */
 export const MOVE_CUES: Record<Language, RegExp> = {
-  en: /\b(?:(?<joined>move to|moved to|moving to|joined|signed for|switched to|transferred to|move to new challenges at)|(?<left>left|leaving|departed))\b/i,
-  it: /\b(?:(?<joined>passato al|passato alla|approdato al|approdato alla|trasferito al|trasferito alla|si è trasferito|è arrivato al|arrivato al)|(?<left>lasciò|ha lasciato|lasciato|lascia))\b/i,
+  en: wordCue('(?<joined>move to|moved to|moving to|joined|signed for|switched to|transferred to|move to new challenges at)|(?<left>left|leaving|departed)'),
+  it: wordCue('(?<joined>passato al|passato alla|approdato al|approdato alla|trasferito al|trasferito alla|si è trasferito|è arrivato al|arrivato al)|(?<left>lasciò|ha lasciato|lasciato|lascia)'),
 };
 
 /** Phrases of a "most titles" record. */
 export const RECORD_CUES: Record<Language, RegExp> = {
-  en: /\b(?:the most|most successful|record number of)\b/i,
-  it: /\b(?:maggior numero di|il maggior numero|più vincente|record di)\b/i,
+  en: wordCue('the most|most successful|record number of'),
+  it: wordCue('maggior numero di|il maggior numero|più vincente|record di'),
 };
 
 /** Role words near a record or a list ("the coach with the most…", "l'allenatore ad aver vinto…"). */

@@ -208,7 +208,7 @@ function firstDate(article: Article, ctx: SentenceContext, from: number, to: num
 const globals = new Map<RegExp, RegExp>();
 function globalVersion(cues: RegExp): RegExp {
   let g = globals.get(cues);
-  if (!g) globals.set(cues, (g = new RegExp(cues.source, 'gi')));
+  if (!g) globals.set(cues, (g = new RegExp(cues.source, `${cues.flags}g`)));
   return g;
 }
 
