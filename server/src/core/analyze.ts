@@ -37,7 +37,7 @@ export function analyzeArticle(text: string, settings: AnalysisSettings = DEFAUL
   const quoteSpans = findQuotes(body);
   const outermost = quoteSpans.filter((q) => q.depth === 0);
   const recognized = recognizeBlocks(local.blocks, language);
-  const entities = findEntities({ text: body, language, range, sentences, quotes: outermost, dates, recognized, matches: local.names }, context);
+  const entities = findEntities({ text: body, language, sentences, quotes: outermost, dates, recognized, matches: local.names, referring: local.referring }, context);
   const nameOf = displayName(entities, context);
   const quotes = attributeSpeakers(body, quoteSpans, entities, language, nameOf);
   const article: Article = {
@@ -54,7 +54,7 @@ export function analyzeArticle(text: string, settings: AnalysisSettings = DEFAUL
     claims: [],
     ...(truncatedAt !== undefined ? { truncatedAt } : {}),
   };
-  return { ...article, claims: extractClaims(article, context?.kb, nameOf) };
+  return { ...article, claims: extractClaims(article, context?.kb, nameOf, local.cues) };
 }
 
 /**

@@ -1,12 +1,15 @@
 /**
  * The stages of the analysis that look no further than a paragraph: sentences, numbers,
- * dates, knowledge-base names and the recogniser's tokens and labels. They run block by
+ * dates, knowledge-base names, the recogniser's tokens and labels, referring words and claim
+ * cues. They run block by
  * block (see `findBlocks`), so a {@link BlockCache} can keep each block's results while its
  * text is unchanged, and an edit to a long article re-runs them only for the blocks it
  * touched. With or without a cache the results are the same.
  */
+import { findCues, type CueHits, type CueKind } from './claims/cues';
 import type { AnalysisContext } from './context';
 import { findDates } from './dates/findDates';
+import { findReferringWords } from './entities/coreference';
 import { matchNames, type NameIndex, type NameMatch } from './kb';
 import type { DateMention, DateValue, Language, NumberMention, Span } from './model';
 import { prepareBlock, type BlockRecognition, type PlacedBlock } from './ner/recognize';
@@ -21,6 +24,8 @@ interface BlockResults {
   readonly dates: readonly DateMention[];
   readonly names: readonly NameMatch[];
   readonly ner: BlockRecognition;
+  readonly referring: readonly Span[];
+  readonly cues: CueHits;
 }
 
 interface CacheEntry {
@@ -81,6 +86,10 @@ export interface BlockStages {
   readonly names: NameMatch[];
   /** The blocks, placed, for the recogniser. */
   readonly blocks: PlacedBlock[];
+  /** Pronouns and "the club", to be resolved. */
+  readonly referring: Span[];
+  /** Where claims' cue words are. */
+  readonly cues: CueHits;
 }
 
 /**
@@ -90,7 +99,7 @@ export interface BlockStages {
 export function runBlockStages(text: string, language: Language, articleDate: DateValue | undefined, context: AnalysisContext | undefined, cache?: BlockCache): BlockStages {
   const dateKey = articleDate ? `${articleDate.value}/${articleDate.precision}` : '';
   const lookup = cache?.begin(context?.names, language, dateKey);
-  const out: BlockStages = { paragraphs: [], sentences: [], numbers: [], dates: [], names: [], blocks: [] };
+  const out: BlockStages = { paragraphs: [], sentences: [], numbers: [], dates: [], names: [], blocks: [], referring: [], cues: { contract: [], list: [], move: [], record: [] } };
   for (const block of findBlocks(text)) {
     let own = text.slice(block.start, block.end);
     let results = lookup?.(own)?.results;
@@ -105,6 +114,8 @@ export function runBlockStages(text: string, language: Language, articleDate: Da
         dates: findDates(own, language, articleDate),
         names: context ? matchNames(context.names, own, { lang: language }) : [],
         ner: prepareBlock(own, language),
+        referring: findReferringWords(own, language),
+        cues: findCues(own, language),
       };
       if (cache) {
         cache.store(own, results);
@@ -117,6 +128,8 @@ export function runBlockStages(text: string, language: Language, articleDate: Da
     moveNumbers(results.numbers, out.numbers, d, copy);
     moveDates(results.dates, out.dates, d, copy);
     moveNames(results.names, out.names, d, copy);
+    moveSpans(results.referring, out.referring, d, copy);
+    for (const kind of CUE_KINDS) moveOffsets(results.cues[kind], out.cues[kind], d);
     out.blocks.push({ text: own, offset: d, ner: results.ner });
   }
   cache?.end();
@@ -136,6 +149,12 @@ function moveSpans(from: readonly Span[], to: Span[], d: number, copy: boolean):
       to.push(s);
     }
   }
+}
+
+const CUE_KINDS: readonly CueKind[] = ['contract', 'list', 'move', 'record'];
+
+function moveOffsets(from: readonly number[], to: number[], d: number): void {
+  for (const at of from) to.push(at + d);
 }
 
 function moveNumbers(from: readonly NumberMention[], to: NumberMention[], d: number, copy: boolean): void {

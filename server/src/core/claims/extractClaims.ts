@@ -14,20 +14,27 @@
 import type { KnowledgeBase } from '../kb';
 import type { Article, Claim, ClaimItem, ClaimProperty, EntityMention, Language, NumberMention, Span } from '../model';
 import {
-  APPROXIMATIONS, COACH_WORDS, CONTRACT_CUES, LIST_CUES, MOVE_CUES, NOT_TENURE_AFTER, PLAYER_WORDS, RECORD_CUES, STAT_NOUNS,
+  APPROXIMATIONS, COACH_WORDS, CONTRACT_CUES, findCue, findCues, LIST_CUES, MOVE_CUES, NOT_TENURE_AFTER, PLAYER_WORDS, RECORD_CUES, STAT_NOUNS,
   TENURE_LEADS, TENURE_NOUNS, TITLE_NOUNS,
+  type CueHits,
 } from './cues';
 import { SentenceContext } from './sentenceContext';
 
 /**
  * Extract the claims of an analysed article, sorted by position. `nameOf` names a claim's
  * subject (the canonical or full name, even when the article says "he" or a surname).
+ * `cues` are where the article's cue words are, when already found paragraph by paragraph.
  */
-export function extractClaims(article: Article, kb: KnowledgeBase | undefined, nameOf: (mention: EntityMention) => string = (m) => m.text): Claim[] {
+export function extractClaims(
+  article: Article,
+  kb: KnowledgeBase | undefined,
+  nameOf: (mention: EntityMention) => string = (m) => m.text,
+  cues: CueHits = findCues(article.text, article.language),
+): Claim[] {
   const ctx = new SentenceContext(article, kb, nameOf);
   const out: Claim[] = [];
   figureClaims(article, ctx, kb, out);
-  sentenceClaims(article, ctx, out);
+  sentenceClaims(article, ctx, cues, out);
   return out.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
@@ -171,16 +178,13 @@ function wordAfter(text: string, offset: number): string | undefined {
 }
 
 /** Claims read from a whole sentence: contract end, lists of teams, moves, records. */
-function sentenceClaims(article: Article, ctx: SentenceContext, out: Claim[]): void {
+function sentenceClaims(article: Article, ctx: SentenceContext, cues: CueHits, out: Claim[]): void {
   const lang: Language = article.language;
-  // Each cue is searched once over the whole text (far cheaper than once per sentence); a
-  // sentence is then read only where its cue occurs, and at most once per kind of claim.
-  const visit = (cues: RegExp, read: (sentence: Span, body: string) => void): void => {
-    const global = globalVersion(cues);
-    global.lastIndex = 0;
+  // A sentence is read only where its cue occurs, and at most once per kind of claim.
+  const visit = (hits: readonly number[], read: (sentence: Span, body: string) => void): void => {
     let lastSentence = -1;
-    for (let m = global.exec(article.text); m; m = global.exec(article.text)) {
-      const index = ctx.sentenceAt(m.index);
+    for (const at of hits) {
+      const index = ctx.sentenceAt(at);
       if (index === lastSentence) continue;
       lastSentence = index;
       const sentence = ctx.sentence(index);
@@ -189,10 +193,10 @@ function sentenceClaims(article: Article, ctx: SentenceContext, out: Claim[]): v
       read(sentence, article.text.slice(sentence.start, sentence.end));
     }
   };
-  visit(CONTRACT_CUES[lang], (sentence, body) => contractClaim(article, ctx, sentence, body, lang, out));
-  visit(LIST_CUES[lang], (sentence, body) => listClaim(article, ctx, sentence, body, lang, out));
-  visit(MOVE_CUES[lang], (sentence, body) => moveClaim(article, ctx, sentence, body, lang, out));
-  visit(RECORD_CUES[lang], (sentence, body) => recordClaim(ctx, sentence, body, lang, out));
+  visit(cues.contract, (sentence, body) => contractClaim(article, ctx, sentence, body, lang, out));
+  visit(cues.list, (sentence, body) => listClaim(article, ctx, sentence, body, lang, out));
+  visit(cues.move, (sentence, body) => moveClaim(article, ctx, sentence, body, lang, out));
+  visit(cues.record, (sentence, body) => recordClaim(ctx, sentence, body, lang, out));
 }
 
 /** The first date in [from, to) that passes `accept`, found by binary search, not a scan. */
@@ -204,16 +208,8 @@ function firstDate(article: Article, ctx: SentenceContext, from: number, to: num
   return undefined;
 }
 
-/** Global copies of the cue patterns, compiled once. */
-const globals = new Map<RegExp, RegExp>();
-function globalVersion(cues: RegExp): RegExp {
-  let g = globals.get(cues);
-  if (!g) globals.set(cues, (g = new RegExp(cues.source, `${cues.flags}g`)));
-  return g;
-}
-
 function contractClaim(article: Article, ctx: SentenceContext, sentence: Span, body: string, lang: Language, out: Claim[]): void {
-  const cue = CONTRACT_CUES[lang].exec(body);
+  const cue = findCue(CONTRACT_CUES[lang], body);
   if (!cue) return;
   const cueAt = sentence.start + cue.index;
   const year = firstDate(article, ctx, cueAt + 1, sentence.end, (d) => /^\d{4}$/.test(d.value));
@@ -226,7 +222,7 @@ function contractClaim(article: Article, ctx: SentenceContext, sentence: Span, b
 }
 
 function listClaim(article: Article, ctx: SentenceContext, sentence: Span, body: string, lang: Language, out: Claim[]): void {
-  const cue = LIST_CUES[lang].exec(body);
+  const cue = findCue(LIST_CUES[lang], body);
   if (!cue) return;
   const property: ClaimProperty = cue.groups?.coached ? 'coached' : 'played-for';
   const cueEnd = sentence.start + cue.index + cue[0].length;
@@ -257,7 +253,7 @@ function listClaim(article: Article, ctx: SentenceContext, sentence: Span, body:
 }
 
 function moveClaim(article: Article, ctx: SentenceContext, sentence: Span, body: string, lang: Language, out: Claim[]): void {
-  const cue = MOVE_CUES[lang].exec(body);
+  const cue = findCue(MOVE_CUES[lang], body);
   if (!cue) return;
   const property: ClaimProperty = cue.groups?.joined ? 'joined' : 'left';
   const cueEnd = sentence.start + cue.index + cue[0].length;
@@ -279,7 +275,7 @@ function moveClaim(article: Article, ctx: SentenceContext, sentence: Span, body:
 }
 
 function recordClaim(ctx: SentenceContext, sentence: Span, body: string, lang: Language, out: Claim[]): void {
-  const cue = RECORD_CUES[lang].exec(body);
+  const cue = findCue(RECORD_CUES[lang], body);
   if (!cue) return;
   const cueAt = sentence.start + cue.index;
   const competition = ctx.mentionsIn({ start: cueAt, end: Math.min(sentence.end, cueAt + 80) }, 'competition').find((c) => c.entityId);

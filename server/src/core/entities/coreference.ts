@@ -22,32 +22,36 @@ function pattern(pronouns: ReadonlySet<string>, anaphors: readonly string[]): Re
   return new RegExp(`(?<![A-Za-z\\u00C0-\\u024F])(?:${words.join('|')})(?![A-Za-z\\u00C0-\\u024F])`, 'gi');
 }
 
+/** Where the referring words (pronouns, "the club") of `text` are, in order. */
+export function findReferringWords(text: string, lang: Language): Span[] {
+  const re = PATTERNS[lang];
+  const out: Span[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) out.push({ start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
 /**
- * Find pronouns and team anaphors in `[from, to)` and resolve them against `named` (the
- * article's name mentions, sorted by start). Returns the new mentions, sorted.
+ * Resolve the referring words at `words` (see {@link findReferringWords}) against `named`
+ * (the article's name mentions, sorted by start). Returns the new mentions, sorted.
  */
 export function resolveReferences(
   text: string,
-  lang: Language,
   named: readonly EntityMention[],
   sentences: readonly Span[],
   quotes: readonly Span[],
-  from: number,
-  to: number,
+  words: readonly Span[],
 ): EntityMention[] {
   const out: EntityMention[] = [];
   const persons = named.filter((m) => m.type === 'person');
   const teams = named.filter((m) => m.type === 'team');
-  const re = PATTERNS[lang];
   let q = 0;
   let s = 0;
-  re.lastIndex = from;
-  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    const isAnaphor = /\s/.test(m[0]);
+  for (const { start, end } of words) {
     while (q < quotes.length && quotes[q]!.end <= start) q++;
     if (q < quotes.length && quotes[q]!.start <= start) continue;
+    const said = text.slice(start, end);
+    const isAnaphor = /\s/.test(said);
     while (s < sentences.length && sentences[s]!.end <= start) s++;
     const horizon = sentences[Math.max(0, s - SENTENCES_BACK)]?.start ?? 0;
     const referent = lastBefore(isAnaphor ? teams : persons, start, horizon);
@@ -55,7 +59,7 @@ export function resolveReferences(
     out.push({
       start,
       end,
-      text: m[0],
+      text: said,
       type: referent.type,
       key: referent.key,
       kind: isAnaphor ? 'anaphor' : 'pronoun',

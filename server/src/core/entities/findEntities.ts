@@ -15,16 +15,17 @@ import { resolveReferences } from './coreference';
 export interface EntityInputs {
   readonly text: string;
   readonly language: Language;
-  readonly range: Span;
   readonly sentences: readonly Span[];
   /** Outermost quotes: pronouns inside them are not resolved. */
   readonly quotes: readonly Span[];
   /** Date expressions: names are not looked for inside them. */
   readonly dates: readonly Span[];
-  /** What the recogniser found in the range. */
+  /** What the recogniser found. */
   readonly recognized: readonly RecognizedEntity[];
-  /** Knowledge-base names matched in the range (see `matchNames`). */
+  /** Knowledge-base names matched (see `matchNames`). */
   readonly matches: readonly NameMatch[];
+  /** Pronouns and "the club" (see `findReferringWords`). */
+  readonly referring: readonly Span[];
 }
 
 /** Key of an entity the knowledge base does not know: its folded full name. */
@@ -34,7 +35,7 @@ export function unknownKey(name: string): string {
 
 /** Find, link and resolve the entity mentions of an article, sorted by start. */
 export function findEntities(input: EntityInputs, context: AnalysisContext | undefined): EntityMention[] {
-  const { text, language, range, recognized, matches } = input;
+  const { text, language, recognized, matches } = input;
 
   const named: EntityMention[] = [];
   const mentioned = new Set<string>();
@@ -95,7 +96,7 @@ export function findEntities(input: EntityInputs, context: AnalysisContext | und
   named.sort(byStart);
 
   // A pronoun or "il club" inside a longer name ("il club rossonero") is part of that name.
-  const references = resolveReferences(text, language, named, input.sentences, input.quotes, range.start, range.end).filter((ref) => !covered(named, ref));
+  const references = resolveReferences(text, named, input.sentences, input.quotes, input.referring).filter((ref) => !covered(named, ref));
   return mergeSorted(named, references);
 }
 
