@@ -12,7 +12,7 @@ export class DiagnosticResults {
   /** The report for `uri`'s current diagnostics, given the id of the client's last report. */
   report(uri: string, items: Diagnostic[], previousResultId: string | undefined): DocumentDiagnosticReport {
     const last = this.last.get(uri);
-    if (last && previousResultId === last.id && sameJson(last.items, items)) {
+    if (last && previousResultId === last.id && sameDiagnostics(last.items, items)) {
       return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: last.id };
     }
     const resultId = `${++this.counter}`;
@@ -26,10 +26,27 @@ export class DiagnosticResults {
 }
 
 /**
- * Equality of two JSON-shaped values (what goes over the wire). Much faster than
- * `util.isDeepStrictEqual`, which also checks prototypes and property descriptors: on a long
- * article that check cost more than a millisecond per keystroke.
+ * Whether two lists of diagnostics would look the same on the wire. The fields every
+ * diagnostic has are compared directly and the rest as JSON values: a long article has
+ * hundreds of diagnostics, and `util.isDeepStrictEqual` (which also checks prototypes and
+ * property descriptors) cost more than a millisecond per keystroke.
  */
+function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    const p = x.range;
+    const q = y.range;
+    if (p.start.line !== q.start.line || p.start.character !== q.start.character || p.end.line !== q.end.line || p.end.character !== q.end.character) return false;
+    if (x.severity !== y.severity || x.code !== y.code || x.source !== y.source || !sameJson(x.message, y.message)) return false;
+    if (!sameJson(x.data, y.data) || !sameJson(x.relatedInformation, y.relatedInformation) || !sameJson(x.tags, y.tags)) return false;
+    if (!sameJson(x.codeDescription, y.codeDescription)) return false;
+  }
+  return true;
+}
+
+/** Equality of two JSON-shaped values. */
 function sameJson(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
