@@ -165,12 +165,13 @@ function unknownMentions(
     while (d < dates.length && dates[d]!.end <= e.start) d++;
     if (d < dates.length && dates[d]!.start < e.end) continue;
     const name = text.slice(e.start, e.end);
-    const words = name.split(/\s+/);
     let key = unknownKey(name);
     let kind: EntityMention['kind'] = 'name';
     if (e.type === 'person') {
-      if (words.length >= 2) {
-        surnames.set(fold(words[words.length - 1]!), key);
+      // A recognised name has no white space at its ends: any inside separates its words.
+      const lastSpace = name.search(/\s\S*$/);
+      if (lastSpace > 0) {
+        surnames.set(fold(name.slice(lastSpace + 1)), key);
       } else {
         const full = surnames.get(fold(name)) ?? workspaceSurnameKey(workspaceSurnames, name);
         if (full) {

@@ -51,6 +51,8 @@ export interface BlockRecognition {
   readonly competitions: readonly Span[];
   /** The model's spans, before labels are harmonised across the text; set once decoded. */
   spans?: readonly TokenSpan[];
+  /** The text of each span, kept with the spans (the same strings hash faster next time). */
+  surfaces?: readonly string[];
   /** The entity type of each span with its own label, once worked out (null: dropped). */
   types?: (EntityType | null | undefined)[];
 }
@@ -100,12 +102,13 @@ function labelBlocks(blocks: readonly PlacedBlock[], lang: Language): Labelled[]
     const changed = applyDocEvidence(ner.prepared, ner.evidence, table);
     if (changed || !ner.spans) {
       ner.spans = decodeSpans(block.text, ner, model);
+      ner.surfaces = ner.spans.map((span) => block.text.slice(span.start, span.end));
       ner.types = [];
     }
     ner.spans.forEach((span, index) => out.push({ block, span, index }));
   }
   const labels = harmoniseLabels(
-    out.map(({ block, span }) => block.text.slice(span.start, span.end)),
+    out.map(({ block, index }) => block.ner.surfaces![index]!),
     out.map(({ span }) => span.label),
   );
   return out.map((l, k) => (labels[k] === l.span.label ? l : { ...l, span: { ...l.span, label: labels[k]! } }));
@@ -186,23 +189,32 @@ const LABELS: readonly NerLabel[] = ['PER', 'ORG', 'LOC', 'MISC'];
  */
 function harmoniseLabels(surfaces: readonly string[], labels: readonly NerLabel[]): NerLabel[] {
   if (labels.length < 2) return [...labels];
-  const votes = new Map<string, Int32Array>();
-  const vote = (key: string, label: NerLabel): void => {
-    let v = votes.get(key);
-    if (!v) votes.set(key, (v = new Int32Array(4)));
-    v[LABEL_INDEX[label]]!++;
-  };
-  surfaces.forEach((surface, k) => {
-    vote(surface, labels[k]!);
-    if (labels[k] === 'PER') {
-      const space = surface.lastIndexOf(' ');
-      if (space > 0) vote(surface.slice(space + 1), 'PER');
+  // Four counts per surface in one flat array: a long article has thousands of spans.
+  const slots = new Map<string, number>();
+  const counts: number[] = [];
+  const slotOf = (key: string): number => {
+    let at = slots.get(key);
+    if (at === undefined) {
+      slots.set(key, (at = counts.length));
+      counts.push(0, 0, 0, 0);
     }
-  });
+    return at;
+  };
+  const own = new Int32Array(labels.length);
+  for (let k = 0; k < labels.length; k++) {
+    const surface = surfaces[k]!;
+    const label = labels[k]!;
+    own[k] = slotOf(surface);
+    counts[own[k]! + LABEL_INDEX[label]]!++;
+    if (label === 'PER') {
+      const space = surface.lastIndexOf(' ');
+      if (space > 0) counts[slotOf(surface.slice(space + 1)) + LABEL_INDEX.PER]!++;
+    }
+  }
   return labels.map((label, k) => {
-    const v = votes.get(surfaces[k]!)!;
+    const at = own[k]!;
     let best = LABEL_INDEX[label];
-    for (let l = 0; l < 4; l++) if (v[l]! > v[best]!) best = l;
+    for (let l = 0; l < 4; l++) if (counts[at + l]! > counts[at + best]!) best = l;
     return LABELS[best]!;
   });
 }
