@@ -22,6 +22,10 @@ import { IndexWorker, workerCount, type IndexJob } from './indexWorkers';
 const WORKER_BATCH = 24;
 /** Longest the main thread analyses without letting the editor's messages through. */
 const SLICE_MS = 10;
+/** The main thread's first articles are slow (the analysis is being compiled): its pace is measured after these… */
+const WARM_UP_MS = 500;
+/** …over this long, before deciding whether workers should join. */
+const PACE_MS = 300;
 
 /** What the index keeps of an article. */
 export interface IndexedArticle {
@@ -94,8 +98,9 @@ export class WorkspaceIndex {
 
   /**
    * Index every article of the folders from disk (open documents keep their editor text).
-   * Worker threads take batches of files while the main thread analyses files one by one,
-   * pausing every few milliseconds so the editor's requests are answered meanwhile.
+   * The main thread analyses files one by one, pausing every few milliseconds so the editor's
+   * requests are answered meanwhile; when its pace shows there is enough left to share, worker
+   * threads join and take batches of files.
    */
   async build(folders: readonly { uri: string; scope: ArticleScope }[], progress: Progress, cancelled: () => boolean): Promise<void> {
     const files: IndexJob[] = [];
@@ -115,8 +120,8 @@ export class WorkspaceIndex {
       }
       progress(++done, files.length);
     };
-    const workers = workerCount(files.length);
-    const pool = Array.from({ length: workers }, () => IndexWorker.start(this.knowledge().files)).filter((w) => w !== undefined);
+    const pool: IndexWorker[] = [];
+    const running: Promise<void>[] = [];
     const viaWorker = async (worker: IndexWorker): Promise<void> => {
       try {
         await worker.ready;
@@ -134,12 +139,31 @@ export class WorkspaceIndex {
         // A worker that cannot start or fails leaves the rest to the main thread.
       }
     };
-    const running = pool.map(viaWorker);
-    let slice = performance.now();
+    // The main thread's pace is measured between two points, after the first articles have
+    // paid for compiling the analysis; then workers join if there is enough left to share.
+    const started = performance.now();
+    let analysed = 0;
+    let paceFrom: { at: number; analysed: number } | undefined;
+    let planned = false;
+    let slice = started;
     while (next < files.length && !cancelled()) {
       const job = files[next++]!;
       accept(job.uri, this.open.has(job.uri) ? undefined : this.analyse(job));
-      if (performance.now() - slice > SLICE_MS) {
+      analysed++;
+      const now = performance.now();
+      if (!paceFrom && now - started > WARM_UP_MS) paceFrom = { at: now, analysed };
+      if (!planned && paceFrom && now - paceFrom.at > PACE_MS) {
+        planned = true;
+        const count = workerCount(files.length - next, (now - paceFrom.at) / (analysed - paceFrom.analysed));
+        for (let i = 0; i < count; i++) {
+          const worker = IndexWorker.start(this.knowledge().files);
+          if (worker) {
+            pool.push(worker);
+            running.push(viaWorker(worker));
+          }
+        }
+      }
+      if (now - slice > SLICE_MS) {
         await new Promise((resolve) => setImmediate(resolve));
         slice = performance.now();
       }
