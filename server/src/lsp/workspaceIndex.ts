@@ -4,6 +4,7 @@
  * speaker, surnames named in full elsewhere, and later cross-article claims). Open documents
  * are indexed from the editor's text; the rest from disk, kept current through file events.
  */
+import { statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AnalysisContext } from '../core/context';
 import type { Article, EntityMention, Quote } from '../core/model';
@@ -22,10 +23,8 @@ import { IndexWorker, workerCount, type IndexJob } from './indexWorkers';
 const WORKER_BATCH = 24;
 /** Longest the main thread analyses without letting the editor's messages through. */
 const SLICE_MS = 10;
-/** The main thread's first articles are slow (the analysis is being compiled): its pace is measured after these… */
-const WARM_UP_MS = 500;
-/** …over this long, before deciding whether workers should join. */
-const PACE_MS = 300;
+/** Below this many files their sizes are not added up: workers would not pay for themselves. */
+const FEW_FILES = 200;
 
 /** What the index keeps of an article. */
 export interface IndexedArticle {
@@ -99,8 +98,8 @@ export class WorkspaceIndex {
   /**
    * Index every article of the folders from disk (open documents keep their editor text).
    * The main thread analyses files one by one, pausing every few milliseconds so the editor's
-   * requests are answered meanwhile; when its pace shows there is enough left to share, worker
-   * threads join and take batches of files.
+   * requests are answered meanwhile; when there is enough to share, worker threads take
+   * batches of files too.
    */
   async build(folders: readonly { uri: string; scope: ArticleScope }[], progress: Progress, cancelled: () => boolean): Promise<void> {
     const files: IndexJob[] = [];
@@ -120,8 +119,6 @@ export class WorkspaceIndex {
       }
       progress(++done, files.length);
     };
-    const pool: IndexWorker[] = [];
-    const running: Promise<void>[] = [];
     const viaWorker = async (worker: IndexWorker): Promise<void> => {
       try {
         await worker.ready;
@@ -139,31 +136,13 @@ export class WorkspaceIndex {
         // A worker that cannot start or fails leaves the rest to the main thread.
       }
     };
-    // The main thread's pace is measured between two points, after the first articles have
-    // paid for compiling the analysis; then workers join if there is enough left to share.
-    const started = performance.now();
-    let analysed = 0;
-    let paceFrom: { at: number; analysed: number } | undefined;
-    let planned = false;
-    let slice = started;
+    const pool = Array.from({ length: workerCount(totalSize(files)) }, () => IndexWorker.start(this.knowledge().files)).filter((w) => w !== undefined);
+    const running = pool.map(viaWorker);
+    let slice = performance.now();
     while (next < files.length && !cancelled()) {
       const job = files[next++]!;
       accept(job.uri, this.open.has(job.uri) ? undefined : this.analyse(job));
-      analysed++;
-      const now = performance.now();
-      if (!paceFrom && now - started > WARM_UP_MS) paceFrom = { at: now, analysed };
-      if (!planned && paceFrom && now - paceFrom.at > PACE_MS) {
-        planned = true;
-        const count = workerCount(files.length - next, (now - paceFrom.at) / (analysed - paceFrom.analysed));
-        for (let i = 0; i < count; i++) {
-          const worker = IndexWorker.start(this.knowledge().files);
-          if (worker) {
-            pool.push(worker);
-            running.push(viaWorker(worker));
-          }
-        }
-      }
-      if (now - slice > SLICE_MS) {
+      if (performance.now() - slice > SLICE_MS) {
         await new Promise((resolve) => setImmediate(resolve));
         slice = performance.now();
       }
@@ -271,6 +250,20 @@ export class WorkspaceIndex {
       this.surnamesRevision++;
     }
   }
+}
+
+/** The size of the files in UTF-16 units, near enough (bytes on disk); 0 for a few files. */
+function totalSize(files: readonly IndexJob[]): number {
+  if (files.length < FEW_FILES) return 0;
+  let size = 0;
+  for (const f of files) {
+    try {
+      size += statSync(f.path).size;
+    } catch {
+      // A file that cannot be read is reported when it is indexed.
+    }
+  }
+  return size;
 }
 
 /** An index entry for a slimmed article (see `analyseForIndex`). */
