@@ -1,10 +1,9 @@
 /**
  * The stages of the analysis that look no further than a paragraph: sentences, numbers,
  * dates, knowledge-base names, the recogniser's tokens and labels, referring words and claim
- * cues. They run block by
- * block (see `findBlocks`), so a {@link BlockCache} can keep each block's results while its
- * text is unchanged, and an edit to a long article re-runs them only for the blocks it
- * touched. With or without a cache the results are the same.
+ * cues. They run block by block (see `findBlocks`), so a {@link BlockCache} can keep each
+ * block's results while its text is unchanged, and an edit to a long article re-runs them
+ * only for the blocks it touched. With or without a cache the results are the same.
  */
 import { findCues, type CueHits, type CueKind } from './claims/cues';
 import type { AnalysisContext } from './context';

@@ -1,4 +1,5 @@
 /** Words that signal each kind of claim, in English and Italian (lower-case, accents kept). */
+import { isWordCode } from '../kb';
 import type { Language } from '../model';
 
 /**
@@ -10,12 +11,11 @@ function wordCue(alternatives: string): RegExp {
   return new RegExp(`(?:${alternatives})`, 'gi');
 }
 
-/** Whether `text[i]` is part of a word: a letter or digit of any script, or `_`. */
+/** Whether `text[i]` is part of a word: a letter, digit or mark of any script, or `_` (as for `\b`). */
 function isWordAt(text: string, i: number): boolean {
   if (i < 0 || i >= text.length) return false;
   const c = text.charCodeAt(i);
-  if (c < 0x80) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
-  return /[\p{L}\p{N}\p{M}]/u.test(text[i]!);
+  return c === 95 || isWordCode(c, text, i);
 }
 
 /** The first whole-word occurrence of `cue` in `text` at or after `from`. */

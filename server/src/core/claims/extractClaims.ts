@@ -14,7 +14,7 @@
 import type { KnowledgeBase } from '../kb';
 import type { Article, Claim, ClaimItem, ClaimProperty, EntityMention, Language, NumberMention, Span } from '../model';
 import {
-  APPROXIMATIONS, COACH_WORDS, CONTRACT_CUES, findCue, findCues, LIST_CUES, MOVE_CUES, NOT_TENURE_AFTER, PLAYER_WORDS, RECORD_CUES, STAT_NOUNS,
+  APPROXIMATIONS, COACH_WORDS, CONTRACT_CUES, findCue, LIST_CUES, MOVE_CUES, NOT_TENURE_AFTER, PLAYER_WORDS, RECORD_CUES, STAT_NOUNS,
   TENURE_LEADS, TENURE_NOUNS, TITLE_NOUNS,
   type CueHits,
 } from './cues';
@@ -23,13 +23,13 @@ import { SentenceContext } from './sentenceContext';
 /**
  * Extract the claims of an analysed article, sorted by position. `nameOf` names a claim's
  * subject (the canonical or full name, even when the article says "he" or a surname).
- * `cues` are where the article's cue words are, when already found paragraph by paragraph.
+ * `cues` are where the article's cue words are (see `findCues`).
  */
 export function extractClaims(
   article: Article,
   kb: KnowledgeBase | undefined,
-  nameOf: (mention: EntityMention) => string = (m) => m.text,
-  cues: CueHits = findCues(article.text, article.language),
+  nameOf: (mention: EntityMention) => string,
+  cues: CueHits,
 ): Claim[] {
   const ctx = new SentenceContext(article, kb, nameOf);
   const out: Claim[] = [];
