@@ -21,6 +21,12 @@ import { IndexWorker, workerCount, type IndexJob } from './indexWorkers';
 
 /** Files a worker analyses per message: enough to make messaging cheap, few enough to balance. */
 const WORKER_BATCH = 24;
+/**
+ * Batches each worker has queued at once. With one, a worker sat idle from posting its results
+ * until the main thread, busy with its own slice, read them and sent the next batch: about an
+ * eighth of its time on 5,110 articles.
+ */
+const BATCHES_IN_FLIGHT = 2;
 /** Longest the main thread analyses without letting the editor's messages through. */
 const SLICE_MS = 10;
 /** Below this many files their sizes are not added up: workers would not pay for themselves. */
@@ -137,7 +143,7 @@ export class WorkspaceIndex {
       }
     };
     const pool = Array.from({ length: workerCount(totalSize(files)) }, () => IndexWorker.start(this.knowledge().files)).filter((w) => w !== undefined);
-    const running = pool.map(viaWorker);
+    const running = pool.flatMap((worker) => Array.from({ length: BATCHES_IN_FLIGHT }, () => viaWorker(worker)));
     let slice = performance.now();
     while (next < files.length && !cancelled()) {
       const job = files[next++]!;
