@@ -98,11 +98,9 @@ async function main(): Promise<void> {
       });
       report = await server.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri }, ...(resultId ? { previousResultId: resultId } : {}) });
       times.push(performance.now() - t);
-      if (process.env.TL_DUMP) writeFileSync(process.env.TL_DUMP + ".abs", `${e} ${(performance.timeOrigin + t).toFixed(0)} ${(performance.now() - t).toFixed(1)}\n`, { flag: "a" });
       if (report.kind === 'unchanged') unchanged++;
       resultId = report.resultId;
     }
-    if (process.env.TL_DUMP) writeFileSync(process.env.TL_DUMP, times.map((x, i) => `${i} ${x.toFixed(1)}`).join("\n"));
     console.log(`Workspace: ${files} articles (${copies} copies of the BBC sport corpus)`);
     console.log(`Cold index: ${(indexMs / 1000).toFixed(2)} s until indexing progress ended (${indexedMessage || 'no count reported'}); server RSS ${memory.toFixed(0)} MB`);
     if (times.length > 0) console.log(`Edit → fresh diagnostics on a ${(text.length / 1024).toFixed(0)} KB article, ${edits} edits (${unchanged} answered "unchanged"): median ${median(times).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms, p99 ${percentile(times, 99).toFixed(1)} ms`);
