@@ -62,6 +62,23 @@ test('two articles that disagree point at each other', async () => {
   assert.equal(fromB.find((x) => x.code === 'cross-article')!.relatedInformation![0]!.location.uri, a);
 });
 
+test('an edit that only moves a claim moves the other article’s pointer to it', async () => {
+  const a = await open('moved-a.txt', 'date 2024-05-01\nLuka Modric scored 28 goals for Real Madrid.');
+  const b = await open('moved-b.txt', 'date 2024-05-01\nLuka Modric scored 30 goals for Real Madrid.');
+  const pointer = async () => {
+    const items = await waitFor(() => diagnostics(b), (d) => d.some((x) => x.code === 'cross-article'));
+    return items.find((x) => x.code === 'cross-article')!.relatedInformation![0]!.location;
+  };
+  assert.deepEqual((await pointer()).range, { start: { line: 1, character: 19 }, end: { line: 1, character: 21 } });
+  // Same claim, same value: only its place in moved-a.txt changes.
+  await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+    textDocument: { uri: a, version: 2 },
+    contentChanges: [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: 'Then ' }],
+  });
+  await waitFor(pointer, (at) => at.range.start.character === 24);
+  assert.deepEqual((await pointer()).range, { start: { line: 1, character: 24 }, end: { line: 1, character: 26 } });
+});
+
 test('an unknown name gets a hint whose quick fix adds it to the workspace knowledge base', async () => {
   const uri = await open('flick.txt', 'Hansi Flick won the league with Barcelona.');
   const items = await waitFor(() => diagnostics(uri), (d) => d.some((x) => x.code === 'unknown-entity'));

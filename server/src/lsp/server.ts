@@ -213,7 +213,7 @@ export function startServer(connection: Connection): void {
     if (!analysis) return undefined;
     const rules = (await settings.forResource(uri)).rules;
     const env = { kb: knowledge.current.context.kb, otherClaims: (claim: Claim) => index.claimsLike(claim, uri) };
-    return { analysis, findings: findingsOf(analysis, rules, env, `${knowledge.current.revision}:${index.claimsRevision}:${settings.revision}`) };
+    return { analysis, findings: findingsOf(analysis, rules, env, `${knowledge.current.revision}:${index.claimsRevision}.${index.claimPlacesRevision}:${settings.revision}`) };
   };
   const diagnosticsOf = async (uri: string) => {
     const result = await findingsFor(uri);

@@ -59,9 +59,12 @@ export class WorkspaceIndex {
   /** Claims by claim key, then by article: what cross-article checks compare. */
   private readonly claimsByKey = new Map<string, Map<string, ForeignClaim[]>>();
   private readonly claimSignature = new Map<string, string>();
+  /** Where each article's claims are, as a string: an edit may move them without changing them. */
+  private readonly claimPlaces = new Map<string, string>();
   /** The claim keys each article has, so an update touches only those. */
   private readonly keysOf = new Map<string, string[]>();
   private claimsRevisionNumber = 0;
+  private claimPlacesRevisionNumber = 0;
 
   constructor(private readonly knowledge: () => { readonly context: AnalysisContext; readonly files: readonly KbFile[] }) {}
 
@@ -82,6 +85,11 @@ export class WorkspaceIndex {
   /** Changes whenever any article's claims change: cross-article findings depend on it. */
   get claimsRevision(): number {
     return this.claimsRevisionNumber;
+  }
+
+  /** Changes whenever claims move without changing: other articles' related information follows them. */
+  get claimPlacesRevision(): number {
+    return this.claimPlacesRevisionNumber;
   }
 
   /** Claims of other articles with the same key as `claim`. */
@@ -216,11 +224,17 @@ export class WorkspaceIndex {
     return this.articles.delete(uri);
   }
 
-  /** Replace an article's claims in the claim map; bump the revision only if they changed. */
+  /**
+   * Replace an article's claims in the claim map. The claims revision changes only when their
+   * keys or values change (what cross-article findings compare); an edit that only moves them
+   * changes the places revision (where other articles' related information points).
+   */
   private setClaims(uri: string, article: Article | undefined): void {
     const claims = article?.claims ?? [];
     const signature = claims.map((c) => `${claimKey(c)}=${String(c.value)}`).join('\n');
-    if ((this.claimSignature.get(uri) ?? '') === signature) return;
+    const places = claims.map((c) => `${c.start},${c.end},${c.valueSpan.start},${c.valueSpan.end}`).join(' ');
+    const sameValues = (this.claimSignature.get(uri) ?? '') === signature;
+    if (sameValues && (this.claimPlaces.get(uri) ?? '') === places) return;
     for (const key of this.keysOf.get(uri) ?? []) {
       const byUri = this.claimsByKey.get(key);
       byUri?.delete(uri);
@@ -237,11 +251,14 @@ export class WorkspaceIndex {
     }
     if (signature === '') {
       this.claimSignature.delete(uri);
+      this.claimPlaces.delete(uri);
       this.keysOf.delete(uri);
     } else {
       this.claimSignature.set(uri, signature);
+      this.claimPlaces.set(uri, places);
     }
-    this.claimsRevisionNumber++;
+    if (sameValues) this.claimPlacesRevisionNumber++;
+    else this.claimsRevisionNumber++;
   }
 
   private refreshSurnames(): void {
