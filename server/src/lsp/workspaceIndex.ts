@@ -27,6 +27,9 @@ const WORKER_BATCH = 24;
  * eighth of its time on 5,110 articles.
  */
 const BATCHES_IN_FLIGHT = 2;
+/** A file's state during a build (0: waiting). */
+const SENT = 1;
+const DONE = 2;
 /** Longest the main thread analyses without letting the editor's messages through. */
 const SLICE_MS = 10;
 /** Below this many files their sizes are not added up: workers would not pay for themselves. */
@@ -124,45 +127,55 @@ export class WorkspaceIndex {
     }
     const seen = new Set(files.map((f) => f.uri));
     for (const uri of [...this.articles.keys()]) if (!seen.has(uri) && !this.open.has(uri)) this.drop(uri);
+    // Each file is waiting, sent to a worker, or done; the first result for a file counts.
+    const state = new Uint8Array(files.length);
     let next = 0;
     let done = 0;
-    const accept = (uri: string, article: Article | undefined): void => {
+    const accept = (at: number, article: Article | undefined): void => {
+      if (state[at] === DONE) return;
+      state[at] = DONE;
+      const uri = files[at]!.uri;
       if (!this.open.has(uri)) {
         if (article) this.put(indexed(uri, article));
         else this.drop(uri);
       }
       progress(++done, files.length);
     };
+    const here = (at: number): void => {
+      if (state[at] !== DONE) accept(at, this.open.has(files[at]!.uri) ? undefined : this.analyse(files[at]!));
+    };
     const viaWorker = async (worker: IndexWorker): Promise<void> => {
-      try {
-        await worker.ready;
-        while (next < files.length && !cancelled()) {
-          const batch = files.slice(next, (next += WORKER_BATCH));
-          try {
-            for (const outcome of await worker.run(batch)) accept(outcome.uri, outcome.article);
-          } catch (error) {
-            // The worker failed: its batch is analysed here instead.
-            for (const job of batch) accept(job.uri, this.analyse(job));
-            throw error;
-          }
-        }
-      } catch {
-        // A worker that cannot start or fails leaves the rest to the main thread.
+      await worker.ready;
+      while (next < files.length && !cancelled()) {
+        const from = next;
+        const batch = files.slice(from, (next += WORKER_BATCH));
+        state.fill(SENT, from, from + batch.length);
+        const outcomes = await worker.run(batch);
+        outcomes.forEach((outcome, k) => accept(from + k, outcome.article));
       }
     };
     const pool = Array.from({ length: workerCount(totalSize(files)) }, () => IndexWorker.start(this.knowledge().files)).filter((w) => w !== undefined);
-    const running = pool.flatMap((worker) => Array.from({ length: BATCHES_IN_FLIGHT }, () => viaWorker(worker)));
+    // A worker that cannot start or fails leaves its files to the main thread (below).
+    const running = pool.flatMap((worker) => Array.from({ length: BATCHES_IN_FLIGHT }, () => viaWorker(worker).catch(() => undefined)));
     let slice = performance.now();
+    const pause = async (): Promise<void> => {
+      if (performance.now() - slice <= SLICE_MS) return;
+      await new Promise((resolve) => setImmediate(resolve));
+      slice = performance.now();
+    };
     while (next < files.length && !cancelled()) {
-      const job = files[next++]!;
-      accept(job.uri, this.open.has(job.uri) ? undefined : this.analyse(job));
-      if (performance.now() - slice > SLICE_MS) {
-        await new Promise((resolve) => setImmediate(resolve));
-        slice = performance.now();
-      }
+      here(next++);
+      await pause();
     }
-    await Promise.all(running);
+    // Then the files still out with workers, from the last: a worker goes through its batches
+    // from the first, so the two meet, and the build ends even if a worker is slow or stuck.
+    for (let at = files.length - 1; at >= 0 && !cancelled(); at--) {
+      if (state[at] !== SENT) continue;
+      here(at);
+      await pause();
+    }
     await Promise.all(pool.map((w) => w.terminate()));
+    await Promise.all(running);
     if (cancelled()) return;
     // Keep the workspace's file order, whichever thread finished first.
     const ordered = new Map<string, IndexedArticle>();
