@@ -270,8 +270,9 @@ export class WorkspaceIndex {
       this.claimSignature.set(uri, signature);
       this.claimPlaces.set(uri, places);
     }
-    if (sameValues) this.claimPlacesRevisionNumber++;
-    else this.claimsRevisionNumber++;
+    if (!sameValues) this.claimsRevisionNumber++;
+    // Only another article with a claim of the same key can point at these.
+    else if (claims.some((c) => this.claimsByKey.get(claimKey(c))!.size > 1)) this.claimPlacesRevisionNumber++;
   }
 
   private refreshSurnames(): void {
