@@ -198,6 +198,6 @@ function moveNames(from: readonly NameMatch[], to: NameMatch[], d: number, copy:
  * slice as a view of the whole string, so a cached paragraph would otherwise keep every
  * version of the document it came from alive; flattening a concatenation makes a copy.
  */
-function detach(s: string): string {
+export function detach(s: string): string {
   return `${s} `.slice(0, -1);
 }

@@ -16,7 +16,7 @@ import type { AnalysisSettings } from '../core/settings';
 import { expandPaths } from '../host/expandPaths';
 import { readArticleSync } from '../host/readArticle';
 import type { KbFile } from '../core/kb';
-import { analyseForIndex, slimArticle } from './indexAnalysis';
+import { analyseForIndex, SharedStrings, shareStrings, slimArticle } from './indexAnalysis';
 import { IndexWorker, workerCount, type IndexJob } from './indexWorkers';
 
 /** Files a worker analyses per message: enough to make messaging cheap, few enough to balance. */
@@ -68,6 +68,8 @@ export class WorkspaceIndex {
   private readonly keysOf = new Map<string, string[]>();
   private claimsRevisionNumber = 0;
   private claimPlacesRevisionNumber = 0;
+  /** Strings shared by the articles read from disk; a new build starts afresh. */
+  private strings = new SharedStrings();
 
   constructor(private readonly knowledge: () => { readonly context: AnalysisContext; readonly files: readonly KbFile[] }) {}
 
@@ -125,6 +127,7 @@ export class WorkspaceIndex {
       const { files: found } = await expandPaths([fileURLToPath(folder.uri)], folder.scope.include, folder.scope.exclude);
       for (const path of found) files.push({ uri: pathToFileURL(path).href, path, settings: folder.scope.settings });
     }
+    this.strings = new SharedStrings();
     const seen = new Set(files.map((f) => f.uri));
     for (const uri of [...this.articles.keys()]) if (!seen.has(uri) && !this.open.has(uri)) this.drop(uri);
     // Each file is waiting, sent to a worker, or done; the first result for a file counts.
@@ -136,7 +139,7 @@ export class WorkspaceIndex {
       state[at] = DONE;
       const uri = files[at]!.uri;
       if (!this.open.has(uri)) {
-        if (article) this.put(indexed(uri, article));
+        if (article) this.put(indexed(uri, shareStrings(article, this.strings)));
         else this.drop(uri);
       }
       progress(++done, files.length);
@@ -223,7 +226,7 @@ export class WorkspaceIndex {
 
   private indexFromDisk(uri: string, path: string, settings: AnalysisSettings): void {
     const article = this.analyse({ uri, path, settings });
-    if (article) this.put(indexed(uri, article));
+    if (article) this.put(indexed(uri, shareStrings(article, this.strings)));
     else this.drop(uri);
   }
 
