@@ -61,11 +61,8 @@ export class WorkspaceIndex {
   private surnameMap: ReadonlyMap<string, string> = new Map();
   /** Claims by claim key, then by article: what cross-article checks compare. */
   private readonly claimsByKey = new Map<string, Map<string, ForeignClaim[]>>();
-  private readonly claimSignature = new Map<string, string>();
-  /** Where each article's claims are, as a string: an edit may move them without changing them. */
-  private readonly claimPlaces = new Map<string, string>();
-  /** The claim keys each article has, so an update touches only those. */
-  private readonly keysOf = new Map<string, string[]>();
+  /** Each article's claim keys (so an update touches only those), values and places. */
+  private readonly claimsOf = new Map<string, { readonly keys: readonly string[]; readonly signature: string; readonly places: string }>();
   private claimsRevisionNumber = 0;
   private claimPlacesRevisionNumber = 0;
   /** Strings shared by the articles read from disk; a new build starts afresh. */
@@ -144,9 +141,7 @@ export class WorkspaceIndex {
       }
       progress(++done, files.length);
     };
-    const here = (at: number): void => {
-      if (state[at] !== DONE) accept(at, this.open.has(files[at]!.uri) ? undefined : this.analyse(files[at]!));
-    };
+    const here = (at: number): void => accept(at, this.open.has(files[at]!.uri) ? undefined : this.analyse(files[at]!));
     const viaWorker = async (worker: IndexWorker): Promise<void> => {
       await worker.ready;
       while (next < files.length && !cancelled()) {
@@ -247,35 +242,30 @@ export class WorkspaceIndex {
    */
   private setClaims(uri: string, article: Article | undefined): void {
     const claims = article?.claims ?? [];
-    const signature = claims.map((c) => `${claimKey(c)}=${String(c.value)}`).join('\n');
-    const places = claims.map((c) => `${c.start},${c.end},${c.valueSpan.start},${c.valueSpan.end}`).join(' ');
-    const sameValues = (this.claimSignature.get(uri) ?? '') === signature;
-    if (sameValues && (this.claimPlaces.get(uri) ?? '') === places) return;
-    for (const key of this.keysOf.get(uri) ?? []) {
+    const keys = claims.map(claimKey);
+    const signature = claims.map((c, i) => `${keys[i]}=${String(c.value)}`).join('\n');
+    // Other articles' related information points at the values.
+    const places = claims.map((c) => `${c.valueSpan.start},${c.valueSpan.end}`).join(' ');
+    const before = this.claimsOf.get(uri);
+    const sameValues = (before?.signature ?? '') === signature;
+    if (sameValues && (before?.places ?? '') === places) return;
+    for (const key of before?.keys ?? []) {
       const byUri = this.claimsByKey.get(key);
       byUri?.delete(uri);
       if (byUri?.size === 0) this.claimsByKey.delete(key);
     }
-    this.keysOf.set(uri, claims.map(claimKey));
-    for (const claim of claims) {
-      const key = claimKey(claim);
-      let byUri = this.claimsByKey.get(key);
-      if (!byUri) this.claimsByKey.set(key, (byUri = new Map()));
+    claims.forEach((claim, i) => {
+      let byUri = this.claimsByKey.get(keys[i]!);
+      if (!byUri) this.claimsByKey.set(keys[i]!, (byUri = new Map()));
       const list = byUri.get(uri) ?? [];
       list.push({ source: uri, claim, ...(article!.date ? { date: article!.date } : {}), language: article!.language });
       byUri.set(uri, list);
-    }
-    if (signature === '') {
-      this.claimSignature.delete(uri);
-      this.claimPlaces.delete(uri);
-      this.keysOf.delete(uri);
-    } else {
-      this.claimSignature.set(uri, signature);
-      this.claimPlaces.set(uri, places);
-    }
+    });
+    if (claims.length === 0) this.claimsOf.delete(uri);
+    else this.claimsOf.set(uri, { keys, signature, places });
     if (!sameValues) this.claimsRevisionNumber++;
     // Only another article with a claim of the same key can point at these.
-    else if (claims.some((c) => this.claimsByKey.get(claimKey(c))!.size > 1)) this.claimPlacesRevisionNumber++;
+    else if (keys.some((key) => this.claimsByKey.get(key)!.size > 1)) this.claimPlacesRevisionNumber++;
   }
 
   private refreshSurnames(): void {
