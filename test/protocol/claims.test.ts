@@ -10,6 +10,9 @@ import {
   DidOpenTextDocumentNotification,
   DocumentDiagnosticRequest,
   HoverRequest,
+  InitializedNotification,
+  InitializeRequest,
+  PublishDiagnosticsNotification,
   type Diagnostic,
 } from 'vscode-languageserver-protocol/node';
 import { initializeWorkspace, startServer, waitFor, type TestServer } from './lspClient';
@@ -116,4 +119,38 @@ test('diagnostics the client already has are answered "unchanged"; changed ones 
   // A client that lost track (an old or no id) gets everything.
   assert.equal((await pull(first.resultId)).kind, 'full');
   assert.equal((await pull()).kind, 'full');
+});
+
+test('a client that takes pushed diagnostics gets the other article’s cross-article warning too', async () => {
+  // Without pull diagnostics the server pushes; when b's claim contradicts a's, a must be pushed again.
+  const folder = mkdtempSync(join(tmpdir(), 'touchline-push-'));
+  const push = startServer({});
+  try {
+    const published = new Map<string, Diagnostic[]>();
+    push.connection.onNotification(PublishDiagnosticsNotification.type, (p) => void published.set(p.uri, p.diagnostics));
+    const root = pathToFileURL(folder).href;
+    await push.connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: root, workspaceFolders: [{ uri: root, name: 'push' }], capabilities: {} });
+    await push.connection.sendNotification(InitializedNotification.type, {});
+    const openHere = async (name: string, text: string): Promise<string> => {
+      const path = join(folder, name);
+      writeFileSync(path, text);
+      const uri = pathToFileURL(path).href;
+      await push.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'sports-article', version: 1, text } });
+      return uri;
+    };
+    const crossArticle = async (uri: string) => (published.get(uri) ?? []).filter((d) => d.code === 'cross-article');
+    const a = await openHere('a.txt', 'date 2024-05-01\nToni Kroos scored 28 goals for Real Madrid.');
+    await waitFor(async () => published.has(a), (has) => has);
+    const b = await openHere('b.txt', 'date 2024-05-01\nToni Kroos scored 30 goals for Real Madrid.');
+    assert.equal((await waitFor(() => crossArticle(b), (d) => d.length > 0))[0]!.relatedInformation![0]!.location.uri, a);
+    assert.equal((await waitFor(() => crossArticle(a), (d) => d.length > 0))[0]!.relatedInformation![0]!.location.uri, b);
+    // Once b agrees, a's warning goes away.
+    await push.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri: b, version: 2 },
+      contentChanges: [{ range: { start: { line: 1, character: 18 }, end: { line: 1, character: 20 } }, text: '28' }],
+    });
+    await waitFor(() => crossArticle(a), (d) => d.length === 0);
+  } finally {
+    await push.stop();
+  }
 });

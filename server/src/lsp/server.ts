@@ -241,12 +241,20 @@ export function startServer(connection: Connection): void {
       kbEditTimer = setTimeout(() => void reloadKnowledge(), KB_EDIT_DEBOUNCE_MS);
       return;
     }
-    if (!pullDiagnostics) await pushDiagnostics(uri);
     const claimsBefore = index.claimsRevision;
+    const placesBefore = index.claimPlacesRevision;
     const analysis = await guard('analysis', undefined, undefined, () => analyses.get(uri));
     if (analysis) index.setOpen(uri, analysis.article, analysis.lines);
-    // Claims that changed can change other articles' cross-article findings.
-    if (index.claimsRevision !== claimsBefore) refreshDiagnostics();
+    if (!pullDiagnostics) await pushDiagnostics(uri);
+    // Claims that changed can change other articles' cross-article findings; claims that only
+    // moved can move their pointers. A client that pulls re-pulls open articles itself when one
+    // changes (inter-file dependencies) and on a refresh; one that takes pushed diagnostics is
+    // sent the other open articles' again.
+    if (pullDiagnostics) {
+      if (index.claimsRevision !== claimsBefore) refreshDiagnostics();
+    } else if (index.claimsRevision !== claimsBefore || index.claimPlacesRevision !== placesBefore) {
+      for (const d of documents.all()) if (d.uri !== uri) pushDiagnostics(d.uri).catch(() => undefined);
+    }
     // The status bar needs the count of findings only, not the diagnostics the pull will build.
     const result = await guard('status', undefined, undefined, () => findingsFor(uri));
     if (result && result.analysis.version === documents.get(uri)?.version) {
