@@ -102,6 +102,20 @@ export async function expandPaths(
   return { files, errors, kbFiles };
 }
 
+/**
+ * Whether the walk of `folder` with these globs takes `file`: under the folder, outside
+ * dependency and VCS folders, matching an include glob and no exclude glob. The language
+ * server asks this of files that change on disk or are closed, to keep its index to the
+ * articles its walk found.
+ */
+export function isArticleIn(file: string, folder: string, include: readonly string[] = DEFAULT_INCLUDE, exclude: readonly string[] = DEFAULT_EXCLUDE): boolean {
+  const r = relative(resolve(folder), resolve(file));
+  if (r === '' || r.startsWith('..') || isAbsolute(r)) return false;
+  const rel = toPosix(r);
+  if (rel.split('/').slice(0, -1).some((d) => SKIP_DIRS.has(d))) return false;
+  return picomatch([...include], { dot: false })(rel) && !picomatch([...exclude], { dot: true })(rel);
+}
+
 /** Files under `base` whose path relative to it matches `glob` and passes `keep`. */
 async function expandGlob(base: string, glob: string, keep: (file: string, base: string) => boolean, errors: string[]): Promise<string[]> {
   const matches = picomatch(glob, { dot: false });

@@ -36,6 +36,7 @@ import { WorkspaceIndex } from './workspaceIndex';
 import { DiagnosticResults } from './diagnosticResults';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { isArticleIn } from '../host/expandPaths';
 import type { AnalysisContext } from '../core/context';
 import type { Claim } from '../core/model';
 import { articleStatus, STATUS_NOTIFICATION } from './status';
@@ -182,7 +183,7 @@ export function startServer(connection: Connection): void {
     for (const change of params.changes) {
       if (!/\.txt$/i.test(change.uri) || documents.get(change.uri)) continue;
       const scope = await settings.forResource(change.uri);
-      if (change.type === FileChangeType.Deleted) index.remove(change.uri);
+      if (change.type === FileChangeType.Deleted || !indexTakes(change.uri, scope)) index.remove(change.uri);
       else await guard('index update', undefined, undefined, () => index.refreshFromDisk(change.uri, scope.analysis));
       changed = true;
     }
@@ -206,6 +207,13 @@ export function startServer(connection: Connection): void {
     tags.notifyClient();
   };
 
+  /** Whether the workspace index reads `uri` from disk: its walk of the workspace folders finds the file. */
+  const indexTakes = (uri: string, scope: { readonly include: readonly string[]; readonly exclude: readonly string[] }): boolean => {
+    if (!uri.startsWith('file:')) return false;
+    const path = fileURLToPath(uri);
+    return folders.some((f) => f.startsWith('file:') && isArticleIn(path, fileURLToPath(f), scope.include, scope.exclude));
+  };
+
   // --- diagnostics ---------------------------------------------------------------------
   /** The analysis of a document and its findings (cached per analysis and revisions). */
   const findingsFor = async (uri: string) => {
@@ -223,6 +231,11 @@ export function startServer(connection: Connection): void {
   };
 
   const pushDiagnostics = async (uri: string): Promise<void> => {
+    if (isConfigFile(uri)) {
+      const text = documents.get(uri)?.getText();
+      await connection.sendDiagnostics({ uri, diagnostics: text === undefined ? [] : configDiagnostics(uri, text) });
+      return;
+    }
     if (isKbFile(uri)) {
       await connection.sendDiagnostics({ uri, diagnostics: kbDiagnostics(uri, knowledge.current) });
       return;
@@ -272,8 +285,11 @@ export function startServer(connection: Connection): void {
       return;
     }
     if (!pullDiagnostics) connection.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined);
-    const onDisk = uri.startsWith('file:') && existsSync(fileURLToPath(uri));
-    await guard('index update', undefined, undefined, async () => index.closed(uri, (await settings.forResource(uri)).analysis, onDisk));
+    await guard('index update', undefined, undefined, async () => {
+      const scope = await settings.forResource(uri);
+      // From now on the file on disk counts, if the index's walk of the workspace takes it.
+      index.closed(uri, scope.analysis, indexTakes(uri, scope) && existsSync(fileURLToPath(uri)));
+    });
   });
 
   connection.languages.diagnostics.on((params, token) =>
