@@ -63,6 +63,18 @@ describe('the block cache', () => {
     assert.deepEqual(names(`${first}It was a fine day for all.`), ['Stone']);
   });
 
+  it('keeps a paragraph the text repeats in the document-level case evidence until its last copy goes', () => {
+    // Two copies of the paragraph that writes "stone" in lower case: removing one leaves the other.
+    const cache = new BlockCache();
+    const first = 'Stone scored twice on Saturday.\n\n';
+    const lower = 'It was a stone day for all.\n\n';
+    const names = (text: string): string[] => analyzeArticle(text, DEFAULT_SETTINGS, undefined, cache).entities.map((e) => e.text);
+    assert.deepEqual(names(`${first}${lower}${lower}`), []);
+    assert.deepEqual(names(`${first}${lower}`), [], 'one copy still writes it in lower case');
+    assert.deepEqual(names(`${first}It was a fine day.`), ['Stone'], 'no copy does');
+    assert.deepEqual(names(`${first}${lower}${lower}`), [], 'both copies come back from the cache');
+  });
+
   it('re-analyses only what changed: the cache keeps about two versions of the blocks', () => {
     const cache = new BlockCache();
     const text = samples.join('\n\n');

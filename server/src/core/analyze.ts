@@ -36,7 +36,7 @@ export function analyzeArticle(text: string, settings: AnalysisSettings = DEFAUL
   const { sentences, dates } = local;
   const quoteSpans = findQuotes(body);
   const outermost = quoteSpans.filter((q) => q.depth === 0);
-  const recognized = recognizeBlocks(local.blocks, language);
+  const recognized = recognizeBlocks(local.blocks, language, cache?.caseCounts);
   const entities = findEntities({ text: body, language, sentences, quotes: outermost, dates, recognized, matches: local.names, referring: local.referring }, context);
   const nameOf = displayName(entities, context);
   const quotes = attributeSpeakers(body, quoteSpans, entities, language, nameOf);

@@ -11,6 +11,7 @@ import { findDates } from './dates/findDates';
 import { findReferringWords } from './entities/coreference';
 import { matchNames, type NameIndex, type NameMatch } from './kb';
 import type { DateMention, DateValue, Language, NumberMention, Span } from './model';
+import { DocCaseCounts } from './ner/features';
 import { prepareBlock, type BlockRecognition, type PlacedBlock } from './ner/recognize';
 import { findNumbers } from './numbers/findNumbers';
 import { findBlocks, findSentences } from './text/structure';
@@ -41,6 +42,8 @@ interface CacheEntry {
  */
 export class BlockCache {
   private readonly entries = new Map<string, CacheEntry>();
+  /** The document's case evidence, counted block by block (see `recognizeBlocks`). */
+  readonly caseCounts = new DocCaseCounts();
   private generation = 0;
   private setting: readonly [NameIndex | undefined, Language, string] | undefined;
 

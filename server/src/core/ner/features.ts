@@ -327,7 +327,7 @@ let evidenceScratch = new Uint32Array(4096);
  * Sets the document-level case bits of a stream's uncertain words from `table`. Returns true
  * when any bit changed (the stream's labels must then be decoded again).
  */
-export function applyDocEvidence(p: Prepared, evidence: CaseEvidence, table: DocCaseTable): boolean {
+export function applyDocEvidence(p: Prepared, evidence: CaseEvidence, table: DocCaseLookup): boolean {
   const ctx = p.ctx;
   let changed = false;
   evidence.uncertain.forEach((i, k) => {
@@ -341,12 +341,22 @@ export function applyDocEvidence(p: Prepared, evidence: CaseEvidence, table: Doc
   return changed;
 }
 
+/** The document-level case bits of a word, by its lower-case hash (see {@link DocCaseTable}). */
+export interface DocCaseLookup {
+  get(key: number): number;
+}
+
+/** Hash keys as the case tables store them: 0 marks an empty slot, so the low bit is set. */
+function caseKey(hash: number): number {
+  return (hash | 1) >>> 0;
+}
+
 /**
  * The document-level case evidence of a whole text, built from the evidence of its blocks:
  * is each uncertain word written in lower case, or capitalised, mid-sentence anywhere? An
  * open-addressing map from word hash to bits, sized for the text.
  */
-export class DocCaseTable {
+export class DocCaseTable implements DocCaseLookup {
   private readonly keys: Uint32Array;
   private readonly vals: Uint8Array;
   private readonly mask: number;
@@ -386,7 +396,7 @@ export class DocCaseTable {
 
   /** The slot of `key`, inserting it when `insert`; -1 when absent. */
   private slot(key: number, insert: boolean): number {
-    key = (key | 1) >>> 0; // 0 marks an empty slot
+    key = caseKey(key);
     let s = key & this.mask;
     for (;;) {
       const k = this.keys[s]!;
@@ -399,6 +409,44 @@ export class DocCaseTable {
       s = (s + 1) & this.mask;
     }
   }
+}
+
+/**
+ * The case evidence of a text that changes a block at a time: the same answers as
+ * {@link DocCaseTable.build} over the same blocks, but updated with only the blocks that came
+ * or went since the last version, so an edit in a long article costs the edited paragraph's
+ * words rather than every word of the article.
+ */
+export class DocCaseCounts implements DocCaseLookup {
+  /** Mid-sentence lower-case and capitalised uses of each word, by case key; absent when none. */
+  private readonly lower = new Map<number, number>();
+  private readonly cap = new Map<number, number>();
+  /** The evidence of the current version's blocks (a text that repeats a block repeats its object). */
+  private blocks = new Set<CaseEvidence>();
+
+  /** Makes the counts those of a text made of these blocks' evidence (in any order). */
+  update(parts: readonly CaseEvidence[]): void {
+    const next = new Set(parts);
+    for (const e of this.blocks) if (!next.has(e)) this.count(e, -1);
+    for (const e of next) if (!this.blocks.has(e)) this.count(e, 1);
+    this.blocks = next;
+  }
+
+  get(key: number): number {
+    const k = caseKey(key);
+    return (this.lower.has(k) ? X_DOC_LOWER : 0) | (this.cap.has(k) ? X_DOC_CAP : 0);
+  }
+
+  private count(e: CaseEvidence, by: number): void {
+    for (const h of e.lowerMid) add(this.lower, caseKey(h), by);
+    for (const h of e.capMid) add(this.cap, caseKey(h), by);
+  }
+}
+
+function add(counts: Map<number, number>, key: number, by: number): void {
+  const n = (counts.get(key) ?? 0) + by;
+  if (n > 0) counts.set(key, n);
+  else counts.delete(key);
 }
 
 /** A coarse case class of a token: 0 other, 1 lower, 2 Capitalised, 3 ALLCAPS, 4 mixed, 5 digits. */

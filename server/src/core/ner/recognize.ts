@@ -7,7 +7,7 @@ import type { EntityType, Language, Span } from '../model';
 import { findBlocks } from '../text/structure';
 import { tokenize, type Tokens } from '../text/tokenize';
 import { decodeGazetteer, type Gazetteer } from './gazetteer';
-import { applyDocEvidence, caseEvidence, DocCaseTable, positionalCapital, prepareLocal, type CaseEvidence, type Prepared } from './features';
+import { applyDocEvidence, caseEvidence, DocCaseTable, positionalCapital, prepareLocal, type CaseEvidence, type DocCaseCounts, type Prepared } from './features';
 import { FUNCTION_WORDS } from './function-words';
 import { decodeLabels, decodeModel, type NerModel } from './model';
 import { findCompetitions, typeEntity } from './typing';
@@ -91,11 +91,17 @@ export function prepareBlock(text: string, lang: Language): BlockRecognition {
 /**
  * The model's spans over the blocks of a text, with absolute offsets and labels harmonised
  * across the whole text. Blocks whose document-level case evidence is unchanged since they
- * were last decoded are not decoded again.
+ * were last decoded are not decoded again. `counts`, kept for one document across its
+ * versions, stands in for a table of the whole text's evidence.
  */
-function labelBlocks(blocks: readonly PlacedBlock[], lang: Language): Labelled[] {
+function labelBlocks(blocks: readonly PlacedBlock[], lang: Language, counts?: DocCaseCounts): Labelled[] {
   const model = getModel(lang);
-  const table = DocCaseTable.build(blocks.map((b) => b.ner.evidence));
+  const evidence = blocks.map((b) => b.ner.evidence);
+  let table;
+  if (counts) {
+    counts.update(evidence);
+    table = counts;
+  } else table = DocCaseTable.build(evidence);
   const out: Labelled[] = [];
   for (const block of blocks) {
     const ner = block.ner;
@@ -230,9 +236,12 @@ export function recognizeEntities(text: string, lang: Language, range?: Span): R
   return recognizeBlocks(placeBlocks(text, lang, range), lang);
 }
 
-/** {@link recognizeEntities} over a text already split into prepared blocks. */
-export function recognizeBlocks(blocks: readonly PlacedBlock[], lang: Language): RecognizedEntity[] {
-  const labelled = labelBlocks(blocks, lang);
+/**
+ * {@link recognizeEntities} over a text already split into prepared blocks. `counts`, kept for
+ * one document across its versions, spares going over every block's words after an edit.
+ */
+export function recognizeBlocks(blocks: readonly PlacedBlock[], lang: Language, counts?: DocCaseCounts): RecognizedEntity[] {
+  const labelled = labelBlocks(blocks, lang, counts);
   const out: RecognizedEntity[] = [];
   let k = 0;
   for (const block of blocks) {
