@@ -10,12 +10,9 @@ import {
   DidOpenTextDocumentNotification,
   DocumentDiagnosticRequest,
   HoverRequest,
-  InitializedNotification,
-  InitializeRequest,
-  PublishDiagnosticsNotification,
   type Diagnostic,
 } from 'vscode-languageserver-protocol/node';
-import { initializeWorkspace, startServer, waitFor, type TestServer } from './lspClient';
+import { initializePushWorkspace, initializeWorkspace, startServer, waitFor, type TestServer } from './lspClient';
 
 const workspace = mkdtempSync(join(tmpdir(), 'touchline-claims-'));
 let server: TestServer;
@@ -126,11 +123,7 @@ test('a client that takes pushed diagnostics gets the other article’s cross-ar
   const folder = mkdtempSync(join(tmpdir(), 'touchline-push-'));
   const push = startServer({});
   try {
-    const published = new Map<string, Diagnostic[]>();
-    push.connection.onNotification(PublishDiagnosticsNotification.type, (p) => void published.set(p.uri, p.diagnostics));
-    const root = pathToFileURL(folder).href;
-    await push.connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: root, workspaceFolders: [{ uri: root, name: 'push' }], capabilities: {} });
-    await push.connection.sendNotification(InitializedNotification.type, {});
+    const published = await initializePushWorkspace(push, folder);
     const openHere = async (name: string, text: string): Promise<string> => {
       const path = join(folder, name);
       writeFileSync(path, text);

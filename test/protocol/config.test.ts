@@ -11,12 +11,9 @@ import {
   FileChangeType,
   WorkspaceSymbolRequest,
   DocumentDiagnosticRequest,
-  InitializedNotification,
-  InitializeRequest,
-  PublishDiagnosticsNotification,
   type Diagnostic,
 } from 'vscode-languageserver-protocol/node';
-import { initializeWorkspace, startServer, waitFor, type TestServer } from './lspClient';
+import { initializePushWorkspace, initializeWorkspace, startServer, waitFor, type TestServer } from './lspClient';
 
 const workspace = mkdtempSync(join(tmpdir(), 'touchline-config-'));
 let server: TestServer;
@@ -59,11 +56,7 @@ test('a client that takes pushed diagnostics is sent a broken touchline.json’s
   const folder = mkdtempSync(join(tmpdir(), 'touchline-config-push-'));
   const push = startServer({});
   try {
-    const published = new Map<string, Diagnostic[]>();
-    push.connection.onNotification(PublishDiagnosticsNotification.type, (p) => void published.set(p.uri, p.diagnostics));
-    const root = pathToFileURL(folder).href;
-    await push.connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: root, workspaceFolders: [{ uri: root, name: 'push' }], capabilities: {} });
-    await push.connection.sendNotification(InitializedNotification.type, {});
+    const published = await initializePushWorkspace(push, folder);
     const uri = pathToFileURL(join(folder, 'touchline.json')).href;
     const text = '{\n  "rules": { "kb-mismatch": "loud" }\n}\n';
     await push.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'json', version: 1, text } });

@@ -11,7 +11,9 @@ import {
   ConfigurationRequest,
   InitializedNotification,
   InitializeRequest,
+  PublishDiagnosticsNotification,
   type ClientCapabilities,
+  type Diagnostic,
   type InitializeResult,
   type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
@@ -80,4 +82,17 @@ export async function initializeWorkspace(server: TestServer, folder: string, ca
   });
   await server.connection.sendNotification(InitializedNotification.type, {});
   return result;
+}
+
+/**
+ * Initialize `server` on a workspace folder as a client without pull diagnostics does (many
+ * editors besides VS Code): the server pushes them. Returns the latest pushed per document.
+ */
+export async function initializePushWorkspace(server: TestServer, folder: string): Promise<Map<string, Diagnostic[]>> {
+  const published = new Map<string, Diagnostic[]>();
+  server.connection.onNotification(PublishDiagnosticsNotification.type, (p) => void published.set(p.uri, p.diagnostics));
+  const uri = pathToFileURL(folder).href;
+  await server.connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: uri, workspaceFolders: [{ uri, name: 'workspace' }], capabilities: {} });
+  await server.connection.sendNotification(InitializedNotification.type, {});
+  return published;
 }
