@@ -17,13 +17,15 @@ import { initializePushWorkspace, initializeWorkspace, startServer, waitFor, typ
 const workspace = mkdtempSync(join(tmpdir(), 'touchline-claims-'));
 let server: TestServer;
 
-const open = async (name: string, text: string): Promise<string> => {
-  const path = join(workspace, name);
+/** Writes an article into `folder` and opens it on `on`; returns its URI. */
+const openIn = async (on: TestServer, folder: string, name: string, text: string): Promise<string> => {
+  const path = join(folder, name);
   writeFileSync(path, text);
   const uri = pathToFileURL(path).href;
-  await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'sports-article', version: 1, text } });
+  await on.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'sports-article', version: 1, text } });
   return uri;
 };
+const open = (name: string, text: string): Promise<string> => openIn(server, workspace, name, text);
 const diagnostics = async (uri: string): Promise<Diagnostic[]> => {
   const report = await server.connection.sendRequest(DocumentDiagnosticRequest.type, { textDocument: { uri } });
   return report.kind === 'full' ? report.items : [];
@@ -124,17 +126,10 @@ test('a client that takes pushed diagnostics gets the other article’s cross-ar
   const push = startServer({});
   try {
     const published = await initializePushWorkspace(push, folder);
-    const openHere = async (name: string, text: string): Promise<string> => {
-      const path = join(folder, name);
-      writeFileSync(path, text);
-      const uri = pathToFileURL(path).href;
-      await push.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'sports-article', version: 1, text } });
-      return uri;
-    };
     const crossArticle = async (uri: string) => (published.get(uri) ?? []).filter((d) => d.code === 'cross-article');
-    const a = await openHere('a.txt', 'date 2024-05-01\nToni Kroos scored 28 goals for Real Madrid.');
+    const a = await openIn(push, folder, 'a.txt', 'date 2024-05-01\nToni Kroos scored 28 goals for Real Madrid.');
     await waitFor(async () => published.has(a), (has) => has);
-    const b = await openHere('b.txt', 'date 2024-05-01\nToni Kroos scored 30 goals for Real Madrid.');
+    const b = await openIn(push, folder, 'b.txt', 'date 2024-05-01\nToni Kroos scored 30 goals for Real Madrid.');
     assert.equal((await waitFor(() => crossArticle(b), (d) => d.length > 0))[0]!.relatedInformation![0]!.location.uri, a);
     assert.equal((await waitFor(() => crossArticle(a), (d) => d.length > 0))[0]!.relatedInformation![0]!.location.uri, b);
     // Once b agrees, a's warning goes away.

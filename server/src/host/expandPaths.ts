@@ -54,8 +54,7 @@ export async function expandPaths(
   exclude: readonly string[] = DEFAULT_EXCLUDE,
   options: ExpandOptions = {},
 ): Promise<Expanded> {
-  const isIncluded = picomatch([...include], { dot: false });
-  const isExcluded = picomatch([...exclude], { dot: true });
+  const takes = articleGlobs(include, exclude);
   const root = options.root !== undefined ? resolve(options.root) : undefined;
   /** The path a glob is matched against: relative to the root when under it, else to `base`. */
   const relFor = (file: string, base: string): string => {
@@ -77,7 +76,7 @@ export async function expandPaths(
     } catch (error) {
       const scan = picomatch.scan(arg);
       if (scan.isGlob) {
-        const found = await expandGlob(at(scan.base === '' ? '.' : scan.base), scan.glob, (file, base) => !isExcluded(relFor(file, base)), errors);
+        const found = await expandGlob(at(scan.base === '' ? '.' : scan.base), scan.glob, (file, base) => !takes.excluded(relFor(file, base)), errors);
         if (found.length === 0) errors.push(`no articles match ${arg}`);
         files.push(...found);
       } else {
@@ -94,7 +93,7 @@ export async function expandPaths(
     await walk(path, path, (file, rel) => {
       if (KB_FILE.test(rel) && isWorkspaceKb(rel)) kbFiles.push(file);
       const r = relFor(file, path);
-      if (isIncluded(r) && !isExcluded(r)) found.push(file);
+      if (takes.article(r)) found.push(file);
     }, errors);
     found.sort();
     files.push(...found);
@@ -113,7 +112,14 @@ export function isArticleIn(file: string, folder: string, include: readonly stri
   if (r === '' || r.startsWith('..') || isAbsolute(r)) return false;
   const rel = toPosix(r);
   if (rel.split('/').slice(0, -1).some((d) => SKIP_DIRS.has(d))) return false;
-  return picomatch([...include], { dot: false })(rel) && !picomatch([...exclude], { dot: true })(rel);
+  return articleGlobs(include, exclude).article(rel);
+}
+
+/** The include and exclude globs as matchers of posix paths relative to a walked folder. */
+function articleGlobs(include: readonly string[], exclude: readonly string[]): { article: (rel: string) => boolean; excluded: (rel: string) => boolean } {
+  const included = picomatch([...include], { dot: false });
+  const excluded = picomatch([...exclude], { dot: true });
+  return { article: (rel) => included(rel) && !excluded(rel), excluded };
 }
 
 /** Files under `base` whose path relative to it matches `glob` and passes `keep`. */

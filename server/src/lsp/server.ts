@@ -230,14 +230,24 @@ export function startServer(connection: Connection): void {
     return { ...result, diagnostics: [...toDiagnostics(result.analysis, result.findings, linesOf), ...(await tags.diagnostics(uri))] };
   };
 
-  const pushDiagnostics = async (uri: string): Promise<void> => {
+  /** A configuration or knowledge-base file's diagnostics; undefined for an article. */
+  const fileDiagnostics = async (uri: string) => {
     if (isConfigFile(uri)) {
       const text = documents.get(uri)?.getText();
-      await connection.sendDiagnostics({ uri, diagnostics: text === undefined ? [] : configDiagnostics(uri, text) });
-      return;
+      return text === undefined ? [] : configDiagnostics(uri, text);
     }
     if (isKbFile(uri)) {
-      await connection.sendDiagnostics({ uri, diagnostics: kbDiagnostics(uri, knowledge.current) });
+      // Diagnostics must describe the text the user sees: wait for a reload in progress.
+      if (reloading) await reloading;
+      return kbDiagnostics(uri, knowledge.current);
+    }
+    return undefined;
+  };
+
+  const pushDiagnostics = async (uri: string): Promise<void> => {
+    const own = await fileDiagnostics(uri);
+    if (own) {
+      await connection.sendDiagnostics({ uri, diagnostics: own });
       return;
     }
     const result = await diagnosticsOf(uri);
@@ -295,15 +305,8 @@ export function startServer(connection: Connection): void {
   connection.languages.diagnostics.on((params, token) =>
     guard('diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] }, token, async () => {
       const uri = params.textDocument.uri;
-      if (isConfigFile(uri)) {
-        const text = documents.get(uri)?.getText();
-        return { kind: DocumentDiagnosticReportKind.Full, items: text === undefined ? [] : configDiagnostics(uri, text) };
-      }
-      if (isKbFile(uri)) {
-        // Diagnostics must describe the text the user sees: wait for a reload in progress.
-        if (reloading) await reloading;
-        return { kind: DocumentDiagnosticReportKind.Full, items: kbDiagnostics(uri, knowledge.current) };
-      }
+      const own = await fileDiagnostics(uri);
+      if (own) return { kind: DocumentDiagnosticReportKind.Full, items: own };
       const result = await diagnosticsOf(uri);
       return diagnosticResults.report(uri, result?.diagnostics ?? [], params.previousResultId);
     }),

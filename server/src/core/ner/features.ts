@@ -424,12 +424,13 @@ export class DocCaseCounts implements DocCaseLookup {
   /** The evidence of the current version's blocks (a text that repeats a block repeats its object). */
   private blocks = new Set<CaseEvidence>();
 
-  /** Makes the counts those of a text made of these blocks' evidence (in any order). */
-  update(parts: readonly CaseEvidence[]): void {
+  /** Makes the counts those of a text made of these blocks' evidence (in any order); returns them. */
+  update(parts: readonly CaseEvidence[]): this {
     const next = new Set(parts);
     for (const e of this.blocks) if (!next.has(e)) this.count(e, -1);
     for (const e of next) if (!this.blocks.has(e)) this.count(e, 1);
     this.blocks = next;
+    return this;
   }
 
   get(key: number): number {

@@ -97,11 +97,7 @@ export function prepareBlock(text: string, lang: Language): BlockRecognition {
 function labelBlocks(blocks: readonly PlacedBlock[], lang: Language, counts?: DocCaseCounts): Labelled[] {
   const model = getModel(lang);
   const evidence = blocks.map((b) => b.ner.evidence);
-  let table;
-  if (counts) {
-    counts.update(evidence);
-    table = counts;
-  } else table = DocCaseTable.build(evidence);
+  const table = counts?.update(evidence) ?? DocCaseTable.build(evidence);
   const out: Labelled[] = [];
   for (const block of blocks) {
     const ner = block.ner;
