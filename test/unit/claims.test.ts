@@ -5,7 +5,7 @@ import { claims } from './claimsHelpers';
 test('appearances and goals, with the subject and team through pronouns and "the club"', async () => {
   const text = 'date 2024-04-19\nCasemiro spent almost a decade as a Real Madrid player and played 331 games for the club. He scored 31 goals for the Blancos.';
   assert.deepEqual(await claims(text), [
-    ['tenure', 'casemiro', 10, { team: 'real-madrid', approx: 'almost' }],
+    ['tenure', 'casemiro', 10, { team: 'real-madrid', role: 'player', approx: 'almost' }],
     ['appearances', 'casemiro', 331, { team: 'real-madrid', scope: 'all' }],
     ['goals', 'casemiro', 31, { team: 'real-madrid', scope: 'all' }],
   ]);
@@ -64,4 +64,20 @@ test('no claims from hypotheticals, ages, "one of" or numbers without a subject'
   assert.deepEqual(await claims('Ancelotti in Serie A tornerebbe per allenare la Roma.'), []);
   assert.deepEqual(await claims('The stadium holds 81,044 fans and tickets cost 50 euros.'), []);
   assert.deepEqual(await claims('date 2024-01-01\nCasemiro joined the club nine years ago.').then((c) => c.filter(([p]) => p === 'tenure')), []);
+});
+
+test('the team of a figure: not a breakdown\'s, not the last of a list when the figure names its own, not a guess between two', async () => {
+  const teamOf = async (text: string, property: string) => (await claims(text)).filter(([p]) => p === property).map(([, , value, q]) => [value, q.team]);
+  // "due con il Milan" is the breakdown's; the total of three has no team.
+  assert.deepEqual(await teamOf('date 2016-08-01\nCarlo Ancelotti ha vinto tre Champions League, due con il Milan e una con il Real Madrid.', 'honours'), [[3, undefined]]);
+  // "con i rossoneri" names the team in words the knowledge base lacks: no claim, rather than Napoli.
+  assert.deepEqual(await teamOf('Carlo Ancelotti ha guidato Reggiana, Parma, Juventus, Milan e Napoli, vincendo due Champions League con i rossoneri.', 'honours'), []);
+  // Two of the subject's teams in the sentence before: neither is taken.
+  assert.deepEqual(
+    await teamOf('Casemiro ha collezionato 331 presenze con la maglia dei Blancos, con una parentesi in prestito al Porto. Il palmarès parla da sé: cinque Champions League.', 'honours'),
+    [[5, undefined]],
+  );
+  // A place named after one of the subject's teams stands for it.
+  assert.deepEqual(await teamOf('Toni Kroos arrived from Bayern Munich in 2014. He leaves after ten seasons in Madrid.', 'tenure'), [[10, 'real-madrid']]);
+  assert.deepEqual(await teamOf("Carlo Ancelotti e il Real Madrid. Sir Carlo a Madrid ha vinto tre edizioni della Champions League.", 'honours'), [[3, 'real-madrid']]);
 });

@@ -22,6 +22,11 @@ test('items of a list share a kind: a list with a team makes its ambiguous items
   assert.ok(found.includes('Roma|team|roma|name') && found.includes('Milan|team|ac-milan|name'), found.join('\n'));
 });
 
+test('two known names side by side that the recogniser reads as one person stay two: "Con i Blancos Ancelotti"', async () => {
+  const found = await mentions('Con i Blancos Ancelotti ha conquistato anche due Mondiali per club.');
+  assert.ok(found.includes('Blancos|team|real-madrid|alias') && found.includes('Ancelotti|person|carlo-ancelotti|name'), found.join('\n'));
+});
+
 test('possessives, elisions, accents and case fold onto the knowledge base name', async () => {
   const found = await mentions("Ancelotti’s office, gli ottavi dell’Atletico Madrid, the Santiago Bernabeu and MODRIC.");
   for (const m of ['Ancelotti|person|carlo-ancelotti', 'Atletico Madrid|team|atletico-madrid', 'Santiago Bernabeu|place|santiago-bernabeu', 'MODRIC|person|luka-modric']) {

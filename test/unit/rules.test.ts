@@ -50,6 +50,32 @@ test('contract end and moves are checked; approximations are read as such', asyn
   assert.deepEqual(warnings((await findings('date 2024-04-19\nCasemiro spent almost five seasons at Real Madrid.')).findings), ['kb-mismatch']);
 });
 
+test('tenure: a stay at a team counts per role when the article does not say which (eight seasons as Milan coach)', async () => {
+  assert.deepEqual(warnings((await findings('date 2024-06-05\nCarlo Ancelotti spent eight seasons at AC Milan.')).findings), []);
+  assert.deepEqual(warnings((await findings('date 2024-06-05\nCarlo Ancelotti spent five seasons at AC Milan.')).findings), []);
+  const wrong = await findings('date 2024-06-05\nCarlo Ancelotti spent eleven seasons at AC Milan.');
+  assert.deepEqual(warnings(wrong.findings), ['kb-mismatch']);
+});
+
+test('no false warnings where the team a figure is about is not stated or is stated in words the knowledge base lacks', async () => {
+  const silent = [
+    // A total followed by its breakdown: Milan is the breakdown's, not the total's.
+    'date 2016-08-01\nCarlo Ancelotti ha vinto tre Champions League, due con il Milan e una con il Real Madrid.',
+    // "in Madrid" is Real Madrid for Kroos, not Bayer Leverkusen named in the sentence before.
+    'date 2024-05-22\nToni Kroos will retire. The German arrived at the Bernabéu from Bayern Munich in July 2014, having spent the 2009-10 season on loan at Bayer Leverkusen earlier in his career. He leaves after ten seasons in Madrid.',
+    // "at the Bernabéu" says where; the knowledge base cannot tell which team that is.
+    'date 2024-06-05\nCarlo Ancelotti is happy. In two spells at the Bernabéu he has collected two Club World Cups and two UEFA Super Cups.',
+    // "con i rossoneri" names the team in words the knowledge base lacks: not Napoli, last of a list.
+    'date 2025-01-20\nIn Italia Carlo Ancelotti ha guidato Reggiana, Parma, Juventus, Milan e Napoli, vincendo uno scudetto e due Champions League con i rossoneri.',
+    // Two teams in the sentence before: which one the honours are with is not said.
+    'date 2023-09-01\nIl brasiliano Casemiro ha collezionato 331 presenze e 31 gol con la maglia dei Blancos, con una parentesi in prestito al Porto. Il palmarès parla da sé: cinque Champions League, tre campionati spagnoli.',
+  ];
+  for (const text of silent) {
+    const { article, findings: found } = await findings(text);
+    assert.deepEqual(warnings(found), [], `${text}\n${JSON.stringify(article.claims.map((c) => [c.property, c.value, c.qualifiers]))}`);
+  }
+});
+
 test('internal: the same article gives two values for the same thing', async () => {
   const { article, findings: found } = await findings('Toni Kroos scored 5 goals for Real Madrid. Later we learn that Kroos scored 7 goals for Real Madrid.');
   const f = found.find((x) => x.rule === 'internal');

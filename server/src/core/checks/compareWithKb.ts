@@ -4,7 +4,7 @@
  * figures are final), and a claim is wrong only when what it says cannot fall inside it.
  * Used by the `kb-mismatch` rule and by the claim hover.
  */
-import type { KbFigure, KbHonour, KbSource, KbStatistic, KnowledgeBase } from '../kb';
+import type { KbFigure, KbHonour, KbRole, KbSource, KbStatistic, KbStint, KnowledgeBase } from '../kb';
 import { parseAnyDate } from '../kb';
 import type { Article, Claim } from '../model';
 
@@ -38,12 +38,22 @@ export function compareWithKb(claim: Claim, article: Article, kb: KnowledgeBase)
     }
     case 'honours': {
       if (!q.competition || typeof claim.value !== 'number') return UNKNOWN;
-      const options = { ...(asOf ? { asOf } : {}), ...(q.team ? { teamId: q.team } : {}), ...(q.role ? { role: q.role as 'player' } : {}) };
-      const figure = kb.honoursCount(subject, q.competition, options);
-      return figure ? compareFigure(claim.value, q.approx, figure, asOf !== undefined, q.team ? period(kb, subject, q.team) : undefined) : UNKNOWN;
+      const options = { ...(asOf ? { asOf } : {}), ...(q.team ? { teamId: q.team } : {}) };
+      // Without a role in the article, each role's count is a reading as well as the whole:
+      // "tre Champions League" is right for a coach who also won two as a player.
+      const roles: readonly (KbRole | undefined)[] = q.role ? [q.role as KbRole] : [undefined, ...new Set(kb.stintsOf(subject, q.team ? { teamId: q.team } : {}).map((st) => st.role))];
+      let first: KbComparison | undefined;
+      for (const role of roles) {
+        const figure = kb.honoursCount(subject, q.competition, { ...options, ...(role ? { role } : {}) });
+        if (!figure) continue;
+        const c = compareFigure(claim.value, q.approx, figure, asOf !== undefined, q.team ? period(kb, subject, q.team) : undefined);
+        if (c.verdict !== 'disagrees') return c;
+        first ??= c;
+      }
+      return first ?? UNKNOWN;
     }
     case 'tenure':
-      return q.team && typeof claim.value === 'number' ? compareTenure(claim.value, q.approx, kb, subject, q.team, asOf) : UNKNOWN;
+      return q.team && typeof claim.value === 'number' ? compareTenure(claim.value, q.approx, kb, subject, q.team, q.role, asOf) : UNKNOWN;
     case 'contract-end': {
       const contract = kb.contractEnd(subject, { ...(asOf ? { asOf } : {}), ...(q.team ? { teamId: q.team } : {}) });
       if (!contract) return UNKNOWN;
@@ -107,25 +117,47 @@ function claimedInterval(value: number, approx: string | undefined): [number, nu
   }
 }
 
-/** Years at a team, summed over stints, to the article's date for a stint still running. */
-function compareTenure(value: number, approx: string | undefined, kb: KnowledgeBase, person: string, team: string, asOf: string | undefined): KbComparison {
-  const stints = kb.stintsOf(person, { teamId: team });
+/**
+ * Years at a team, summed over stints, to the article's date for a stint still running. When
+ * the claim names no role, each role's stay is a reading of its own as well as the whole: a
+ * coach's eight seasons at a club he had played for are not wrong for adding up to thirteen.
+ */
+function compareTenure(value: number, approx: string | undefined, kb: KnowledgeBase, person: string, team: string, role: string | undefined, asOf: string | undefined): KbComparison {
+  const stints = kb.stintsOf(person, { teamId: team, ...(role ? { role: role as KbRole } : {}) });
   if (stints.length === 0 || stints.some((s) => !s.from)) return UNKNOWN;
   const end = asOf ? parseAnyDate(asOf)?.end : Date.now() / DAY_MS;
+  const readings = [stints];
+  const roles = new Set(stints.map((s) => s.role));
+  if (roles.size > 1) for (const r of roles) readings.push(stints.filter((s) => s.role === r));
+  const lowAllowed = approx === 'almost' ? value - 1.5 : approx === 'over' ? value : value - 1;
+  const highAllowed = approx === 'almost' ? value + 0.25 : approx === 'over' ? Number.POSITIVE_INFINITY : value + 1;
+  let closest: { years: number; stints: readonly KbStint[] } | undefined;
+  for (const reading of readings) {
+    const years = yearsIn(reading, end);
+    if (years === undefined) return UNKNOWN;
+    if (years >= lowAllowed && years <= highAllowed) return tenureComparison('agrees', years, reading);
+    if (!closest || Math.abs(years - value) < Math.abs(closest.years - value)) closest = { years, stints: reading };
+  }
+  return tenureComparison('disagrees', closest!.years, closest!.stints);
+}
+
+/** Years covered by `stints`, a running one counted to `end` (a day number); undefined for a date that does not parse. */
+function yearsIn(stints: readonly KbStint[], end: number | undefined): number | undefined {
   let days = 0;
   for (const s of stints) {
     const from = parseAnyDate(s.from!)?.start;
     const to = s.to ? parseAnyDate(s.to)?.end : end;
-    if (from === undefined || to === undefined) return UNKNOWN;
+    if (from === undefined || to === undefined) return undefined;
     days += Math.max(0, to - from);
   }
-  const years = days / 365.25;
-  const lowAllowed = approx === 'almost' ? value - 1.5 : approx === 'over' ? value : value - 1;
-  const highAllowed = approx === 'almost' ? value + 0.25 : approx === 'over' ? Number.POSITIVE_INFINITY : value + 1;
+  return days / 365.25;
+}
+
+function tenureComparison(verdict: Verdict, years: number, stints: readonly KbStint[]): KbComparison {
   const first = stints[0]!;
   const last = stints[stints.length - 1]!;
   const detail = `${years.toFixed(1)} (${first.from}–${last.to ?? ''})`;
-  return { verdict: years >= lowAllowed && years <= highAllowed ? 'agrees' : 'disagrees', expected: Math.round(years * 10) / 10, detail, ...sourced(first.source, first.asOf) };
+  return { verdict, expected: Math.round(years * 10) / 10, detail, ...sourced(first.source, first.asOf) };
 }
 
 /** "2013–2022": a person's years at a team, for messages. */

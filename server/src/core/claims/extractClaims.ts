@@ -84,8 +84,8 @@ function figureClaims(article: Article, ctx: SentenceContext, kb: KnowledgeBase 
     if (stat) {
       const subject = ctx.subjectAt(n.start);
       if (!subject) continue;
-      const team = ctx.teamAt(n.end, subject.entityId);
-      if (!team?.entityId) continue;
+      const team = ctx.teamAt(n.end, subject.entityId, { phraseEnd: n.nounSpan?.end ?? n.end });
+      if (team === 'unresolved' || !team?.entityId) continue;
       const scope = /\b(?:league|liga|campionato|serie a|premier)\b/iu.test(text.slice(n.end, Math.min(text.length, n.end + 40))) ? 'league' : 'all';
       out.push(make(ctx, { property: stat, subject, value, valueSpan, span: { start: n.start, end: n.nounSpan?.end ?? n.end }, form, qualifiers: { team: team.entityId, scope, ...approximation(text, n.start) } }));
       continue;
@@ -95,7 +95,8 @@ function figureClaims(article: Article, ctx: SentenceContext, kb: KnowledgeBase 
     if (competition) {
       const subject = ctx.subjectAt(n.start);
       if (!subject) continue;
-      const team = ctx.teamAt(n.end, subject.entityId, competition);
+      const team = ctx.teamAt(n.end, subject.entityId, { exclude: competition, phraseEnd: competition.end });
+      if (team === 'unresolved') continue;
       const qualifiers: Record<string, string> = { competition: competition.entityId! };
       if (team?.entityId && team.entityId !== subject.entityId) qualifiers.team = team.entityId;
       const role = roleOf(kb, subject.entityId, qualifiers.team, ctx, n.start);
@@ -112,9 +113,11 @@ function figureClaims(article: Article, ctx: SentenceContext, kb: KnowledgeBase 
       if (!lead || !TENURE_LEADS.has(lead) || (after && NOT_TENURE_AFTER.has(after))) continue;
       const subject = ctx.subjectAt(n.start);
       if (!subject) continue;
-      const team = ctx.teamAt(n.end, subject.entityId);
-      if (!team?.entityId) continue;
-      out.push(make(ctx, { property: 'tenure', subject, value, valueSpan, span: { start: n.start, end }, form, qualifiers: { team: team.entityId, ...approximation(text, n.start) } }));
+      const team = ctx.teamAt(n.end, subject.entityId, { phraseEnd: end });
+      if (team === 'unresolved' || !team?.entityId) continue;
+      // A role only when the words say it: without one, every role's stay is a reading.
+      const role = roleOf(undefined, subject.entityId, team.entityId, ctx, n.start);
+      out.push(make(ctx, { property: 'tenure', subject, value, valueSpan, span: { start: n.start, end }, form, qualifiers: { team: team.entityId, ...(role ? { role } : {}), ...approximation(text, n.start) } }));
     }
   }
 }
@@ -217,7 +220,7 @@ function contractClaim(article: Article, ctx: SentenceContext, sentence: Span, b
   const subject = ctx.subjectAt(cueAt, true);
   if (!subject) return;
   const team = ctx.teamAt(cueAt, subject.entityId);
-  const qualifiers: Record<string, string> = team?.entityId ? { team: team.entityId } : {};
+  const qualifiers: Record<string, string> = team !== 'unresolved' && team?.entityId ? { team: team.entityId } : {};
   out.push(make(ctx, { property: 'contract-end', subject, value: year.value, valueSpan: year, span: { start: cueAt, end: year.end }, form: 'digits', qualifiers }));
 }
 

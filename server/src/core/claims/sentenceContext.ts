@@ -3,7 +3,7 @@
  * (the person named closest before it in the sentence, else in the sentences just before),
  * and which team or competition the sentence names.
  */
-import type { KnowledgeBase } from '../kb';
+import { fold, type KnowledgeBase } from '../kb';
 import type { Article, EntityMention, EntityType, Span } from '../model';
 
 /** How many sentences back a subject or a team may be named. */
@@ -99,24 +99,87 @@ export class SentenceContext {
   }
 
   /**
-   * The team a figure at `offset` is about: a team named in its sentence (after the figure
-   * first: "331 games for the club"), else the last team of the sentences before that the
-   * subject has a stint with in the knowledge base.
+   * The team a figure at `offset` is about, or `unresolved` when the sentence says where in
+   * words that name no team one can tell (then no claim beats a wrong one). In order:
+   * - a team named after the figure in its sentence ("331 games for the club"), unless a bare
+   *   count comes first and takes it ("tre Champions League, due con il Milan");
+   * - the words right after the figure's phrase (`phraseEnd`): "con i rossoneri" names a team
+   *   the knowledge base lacks, "in Madrid" the one team of the subject's named after Madrid;
+   * - a place named before the figure in its sentence, read the same way ("a Madrid ha vinto");
+   * - the last team named before the figure in its sentence;
+   * - the team the few sentences before name, if they name only one the subject was at.
    */
-  teamAt(offset: number, subjectId: string | undefined, exclude: Span | undefined = undefined): EntityMention | undefined {
+  teamAt(offset: number, subjectId: string | undefined, options: { readonly exclude?: Span; readonly phraseEnd?: number } = {}): EntityMention | 'unresolved' | undefined {
+    const { exclude, phraseEnd = offset } = options;
     const s = this.sentenceAt(offset);
-    const teams = this.mentionsIn(this.near(this.sentence(s), offset), 'team').filter((t) => !exclude || t.end <= exclude.start || t.start >= exclude.end);
-    const after = teams.filter((t) => t.start >= offset);
-    const chosen = after[0] ?? teams[teams.length - 1];
-    if (chosen) return chosen;
+    const sentence = this.near(this.sentence(s), offset);
+    const teams = this.mentionsIn(sentence, 'team').filter((t) => !exclude || t.end <= exclude.start || t.start >= exclude.end);
+    const after = teams.find((t) => t.start >= offset);
+    if (after && !this.bareCountBetween(phraseEnd, after.start)) return after;
+    const stated = this.statedPlace(phraseEnd, sentence.end, subjectId);
+    if (stated) return stated;
+    const before = teams.filter((t) => t.end <= offset);
+    const places = this.mentionsIn({ start: sentence.start, end: offset }, 'place');
+    for (let i = places.length - 1; i >= 0; i--) {
+      const team = this.teamNamedAfter(places[i]!, subjectId);
+      if (team) return team;
+    }
+    if (before.length > 0) return before[before.length - 1];
+    if (places.length > 0) return 'unresolved';
     for (let k = s - 1; k >= Math.max(0, s - LOOK_BACK); k--) {
-      const earlier = this.mentionsIn(this.tail(this.sentence(k)), 'team').reverse();
-      const known = earlier.find((t) => t.entityId && subjectId && this.kb && this.kb.stintsOf(subjectId, { teamId: t.entityId }).length > 0);
-      if (known) return known;
+      const earlier = this.mentionsIn(this.tail(this.sentence(k)), 'team');
+      const known = earlier.filter((t) => t.entityId && subjectId && this.kb && this.kb.stintsOf(subjectId, { teamId: t.entityId }).length > 0);
+      if (known.length === 0) continue;
+      return known.every((t) => t.entityId === known[0]!.entityId) ? known[known.length - 1] : undefined;
     }
     return undefined;
   }
+
+  /** Whether a count without a noun of its own ("due" in "tre titoli, due con il Milan") lies in [from, to). */
+  private bareCountBetween(from: number, to: number): boolean {
+    const text = this.article.text;
+    return this.article.numbers.some((n) => n.start >= from && n.end <= to && BARE_COUNT_TAIL.test(text.slice(n.end, n.end + 12)));
+  }
+
+  /**
+   * What the words right after a figure's phrase say about where: "con i rossoneri", "with
+   * the Blues" (a team in words the knowledge base lacks: `unresolved`), "in Madrid" (the
+   * subject's team named after the place, else `unresolved`); undefined when they say nothing.
+   */
+  private statedPlace(from: number, limit: number, subjectId: string | undefined): EntityMention | 'unresolved' | undefined {
+    const window = this.article.text.slice(from, Math.min(limit, from + 40));
+    const m = STATED_PLACE.exec(window);
+    if (!m) return undefined;
+    const end = from + m[0].length;
+    const word = end - m[2]!.length;
+    const place = this.mentionsIn({ start: word, end: Math.min(limit, word + 60) }, 'place')[0];
+    if (place && place.start === word) return this.teamNamedAfter(place, subjectId) ?? 'unresolved';
+    // "con i rossoneri": after "with"/"con", a team-like phrase that is no entity of any kind.
+    const company = m[1] !== undefined;
+    return company && !this.article.entities.some((e) => e.start < end && e.end > word) ? 'unresolved' : undefined;
+  }
+
+  /** The one team of the subject's (in the knowledge base) whose name has the place's name in it: Real Madrid for Madrid. */
+  private teamNamedAfter(place: EntityMention, subjectId: string | undefined): EntityMention | undefined {
+    if (!this.kb || !subjectId) return undefined;
+    const names = new Set([fold(place.text), ...(place.entityId ? [fold(this.kb.entity(place.entityId)?.name ?? '')] : [])].filter(Boolean));
+    const teams = new Set(this.kb.stintsOf(subjectId).map((st) => st.team));
+    const named = [...teams].filter((id) => {
+      const words = fold(this.kb!.entity(id)?.name ?? '').split(/[^\p{L}]+/u);
+      return [...names].some((n) => words.includes(n));
+    });
+    return named.length === 1 ? { ...place, type: 'team', entityId: named[0]!, key: named[0]! } : undefined;
+  }
 }
+
+/** What follows a count that counts nothing of its own: punctuation or a preposition ("due con il Milan"). */
+const BARE_COUNT_TAIL = /^\s*(?:[,;:.)]|$|(?:with|for|at|in|and|con|col|coi|per|a|al|alla|allo|ai|nel|nella|e)(?![\p{L}]))/iu;
+
+/**
+ * A preposition of place or company right after a figure, then what it governs: a place name
+ * ("in Madrid", "at the Bernabéu", "a Madrid") or, after "with"/"con", a team-like phrase.
+ */
+const STATED_PLACE = /^\s*(?:(?:in|at|a|al|allo|alla|nel|nella)\s+(?:the\s+)?|(?:with|for|con|col|coi|per)\s+(?:the|il|lo|la|i|gli|le|l['’])\s*())(\p{L}+)/iu;
 
 function firstAtOrAfter(items: readonly Span[], offset: number): number {
   let lo = 0;

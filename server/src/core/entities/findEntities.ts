@@ -59,7 +59,8 @@ export function findEntities(input: EntityInputs, context: AnalysisContext | und
     if (!plausibleName(text, match, ner)) continue;
     // A person's longer name wins over a club or place inside it: "Vinícius Júnior" is a
     // person though "Júnior" alone is a club. (Not the reverse: "CDM Casemiro" is Casemiro.)
-    if (ner?.type === 'person' && ner.start <= match.start && ner.end >= match.end && ner.end - ner.start > match.end - match.start && match.candidates.every((c) => c.type !== 'person')) continue;
+    // Unless the rest of the span is a known person: "Blancos Ancelotti" is two names.
+    if (ner?.type === 'person' && ner.start <= match.start && ner.end >= match.end && ner.end - ner.start > match.end - match.start && match.candidates.every((c) => c.type !== 'person') && !personNext(matches[mi + 1], ner)) continue;
     // A list ("Reggiana, Parma, Juventus, Milan e Napoli") has the type of its items whose type
     // was never in doubt; an item with no such item before it looks at the next one.
     const previous = mi > 0 ? matches[mi - 1]! : undefined;
@@ -98,6 +99,11 @@ export function findEntities(input: EntityInputs, context: AnalysisContext | und
   // A pronoun or "il club" inside a longer name ("il club rossonero") is part of that name.
   const references = resolveReferences(text, named, input.sentences, input.quotes, input.referring).filter((ref) => !covered(named, ref));
   return mergeSorted(named, references);
+}
+
+/** Whether `next` is a knowledge-base person's name inside the recogniser's span `ner`. */
+function personNext(next: NameMatch | undefined, ner: Span): boolean {
+  return next !== undefined && next.start >= ner.start && next.end <= ner.end && next.candidates.some((c) => c.type === 'person');
 }
 
 /**
