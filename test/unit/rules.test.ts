@@ -50,6 +50,20 @@ test('contract end and moves are checked; approximations are read as such', asyn
   assert.deepEqual(warnings((await findings('date 2024-04-19\nCasemiro spent almost five seasons at Real Madrid.')).findings), ['kb-mismatch']);
 });
 
+test('more ways to say it: a contract "until June 2027", "took over at", "took charge of"', async () => {
+  assert.deepEqual(warnings((await findings('date 2024-06-05\nCarlo Ancelotti has a contract with Real Madrid until June 2027.')).findings), ['kb-mismatch']);
+  assert.deepEqual(warnings((await findings('date 2024-06-05\nCarlo Ancelotti has a contract with Real Madrid until June 2026.')).findings), []);
+  assert.deepEqual(warnings((await findings('date 2024-06-05\nDiego Simeone took over at Atlético Madrid in December 2013.')).findings), ['kb-mismatch']);
+  assert.deepEqual(warnings((await findings('date 2024-06-05\nDiego Simeone took charge of Atlético Madrid in December 2011.')).findings), []);
+});
+
+test('messages count in words a reader expects: "once", "1 volta"', async () => {
+  const en = await findings('date 2024-04-19\nCasemiro won two Copa del Rey titles with Real Madrid.');
+  assert.match(en.findings.find((f) => f.rule === 'kb-mismatch')?.message ?? '', /won Copa del Rey once with Real Madrid/);
+  const it = await findings('date 2024-04-19\nCasemiro ha vinto due Coppe del Re con il Real Madrid.');
+  assert.match(it.findings.find((f) => f.rule === 'kb-mismatch')?.message ?? '', /ha vinto 1 volta Copa del Rey con Real Madrid/);
+});
+
 test('tenure: a stay at a team counts per role when the article does not say which (eight seasons as Milan coach)', async () => {
   assert.deepEqual(warnings((await findings('date 2024-06-05\nCarlo Ancelotti spent eight seasons at AC Milan.')).findings), []);
   assert.deepEqual(warnings((await findings('date 2024-06-05\nCarlo Ancelotti spent five seasons at AC Milan.')).findings), []);

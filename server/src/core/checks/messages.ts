@@ -18,7 +18,7 @@ export function statement(claim: Claim, value: string, lang: Language, nameOf: N
     switch (claim.property) {
       case 'appearances': return `ha ${value} presenze${team ? ` con ${team}` : ''}`;
       case 'goals': return `ha segnato ${value} gol${team ? ` con ${team}` : ''}`;
-      case 'honours': return `ha vinto ${value} volte ${competition}${team ? ` con ${team}` : ''}`;
+      case 'honours': return `ha vinto ${value} ${value === '1' ? 'volta' : 'volte'} ${competition}${team ? ` con ${team}` : ''}`;
       case 'tenure': return `è rimasto ${value} anni${team ? ` a ${team}` : ''}`;
       case 'contract-end': return `ha un contratto${team ? ` con ${team}` : ''} fino al ${value}`;
       case 'joined': return `è arrivato${team ? ` a ${team}` : ''} nel ${value}`;
@@ -30,7 +30,7 @@ export function statement(claim: Claim, value: string, lang: Language, nameOf: N
   switch (claim.property) {
     case 'appearances': return `made ${value} appearances${team ? ` for ${team}` : ''}`;
     case 'goals': return `scored ${value} goals${team ? ` for ${team}` : ''}`;
-    case 'honours': return `won ${competition} ${value} times${team ? ` with ${team}` : ''}`;
+    case 'honours': return `won ${competition} ${value === '1' ? 'once' : `${value} times`}${team ? ` with ${team}` : ''}`;
     case 'tenure': return `spent ${value} years${team ? ` at ${team}` : ''}`;
     case 'contract-end': return `has a contract${team ? ` with ${team}` : ''} until ${value}`;
     case 'joined': return `joined${team ? ` ${team}` : ''} in ${value}`;

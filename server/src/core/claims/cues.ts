@@ -96,7 +96,7 @@ export const LIST_CUES: Record<Language, RegExp> = {
 
 /** Verbs of a move to a team, or from one. */
 export const MOVE_CUES: Record<Language, RegExp> = {
-  en: wordCue('(?<joined>move to|moved to|moving to|joined|signed for|switched to|transferred to|move to new challenges at)|(?<left>left|leaving|departed)'),
+  en: wordCue('(?<joined>move to|moved to|moving to|joined|signed for|switched to|transferred to|move to new challenges at|took over at|took over as coach of|took over as manager of|took charge of|was appointed at)|(?<left>left|leaving|departed)'),
   it: wordCue('(?<joined>passato al|passato alla|approdato al|approdato alla|trasferito al|trasferito alla|si è trasferito|è arrivato al|arrivato al)|(?<left>lasciò|ha lasciato|lasciato|lascia)'),
 };
 

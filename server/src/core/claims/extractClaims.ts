@@ -215,8 +215,12 @@ function contractClaim(article: Article, ctx: SentenceContext, sentence: Span, b
   const cue = findCue(CONTRACT_CUES[lang], body);
   if (!cue) return;
   const cueAt = sentence.start + cue.index;
-  const year = firstDate(article, ctx, cueAt + 1, sentence.end, (d) => /^\d{4}$/.test(d.value));
-  if (!year) return;
+  // "until 2026", "until June 2026", "fino al 30 giugno 2026": the year is what is checked.
+  const date = firstDate(article, ctx, cueAt + 1, sentence.end, (d) => /^\d{4}(?:-\d\d){0,2}$/.test(d.value));
+  if (!date) return;
+  const at = date.text.lastIndexOf(date.value.slice(0, 4));
+  if (at < 0) return;
+  const year = { value: date.value.slice(0, 4), start: date.start + at, end: date.start + at + 4 };
   const subject = ctx.subjectAt(cueAt, true);
   if (!subject) return;
   const team = ctx.teamAt(cueAt, subject.entityId);
