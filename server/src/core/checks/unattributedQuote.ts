@@ -1,6 +1,7 @@
 /** `unattributed-quote`: a quotation whose speaker the article does not make clear. */
 import type { Finding } from '../findings';
 import type { Article } from '../model';
+import { saidBySomeone } from '../quotes/saidBySomeone';
 import type { Rule } from './rule';
 
 /**
@@ -18,10 +19,11 @@ export const unattributedQuote: Rule = {
     for (const q of article.quotes) {
       if (q.depth > 0 || q.speaker) continue;
       if (countWords(article.text, q.contentStart, q.contentEnd) < MIN_WORDS) continue;
+      if (saidBySomeone(article.text, q, article.language)) continue;
       const message =
         article.language === 'it'
-          ? 'Non è chiaro chi abbia pronunciato questa citazione: indica chi parla (per esempio «…», ha detto Ancelotti).'
-          : 'No speaker found for this quote: say who said it (for example “…”, said Ancelotti).';
+          ? 'Non è chiaro chi abbia pronunciato questa citazione: indica chi parla, per esempio «…», ha detto [nome].'
+          : 'No speaker found for this quote: say who said it, for example “…”, said [name].';
       out.push({ start: q.start, end: q.end, rule: this.id, severity: this.defaultSeverity, message });
     }
     return out;

@@ -33,7 +33,7 @@ export function attributeSpeakers(
       out.push(q);
       continue;
     }
-    const found = after(text, q, speakers, language, nameOf) ?? before(text, q, speakers, language, nameOf) ?? continuation(text, q, previous);
+    const found = after(text, q, speakers, language, nameOf) ?? before(text, q, speakers, language, nameOf) ?? continuation(text, q, previous, speakers);
     const quote: Quote = found ? { ...q, speaker: found } : q;
     out.push(quote);
     previous = quote;
@@ -54,7 +54,8 @@ function after(text: string, q: QuoteSpan, speakers: readonly EntityMention[], l
     const between = text.slice(q.end, m.start);
     // "”, said Casemiro" / "”, ha dichiarato il tecnico di Reggiolo"
     const cue = speechCue(between, lang);
-    if (cue && isCueGap(between) && !/[.!?]\s/.test(between)) return speakerOf(m, cue, nameOf);
+    // "”, the defender told The Guardian": who is told is not who speaks.
+    if (cue && isCueGap(between) && !/[.!?]\s/.test(between) && !LISTENER_CUES.has(cue)) return speakerOf(m, cue, nameOf);
     // "”, Casemiro said"
     if (/^[\s,;:—–-]*$/.test(between)) {
       const verb = speechCue(text.slice(m.end, Math.min(m.end + 40, lineEnd)), lang);
@@ -67,6 +68,9 @@ function after(text: string, q: QuoteSpan, speakers: readonly EntityMention[], l
   }
   return undefined;
 }
+
+/** Cues whose object is the listener ("told The Guardian"), so a name after them is not the speaker. */
+const LISTENER_CUES: ReadonlySet<string> = new Set(['told', 'tells']);
 
 function before(text: string, q: QuoteSpan, speakers: readonly EntityMention[], lang: Language, nameOf: (m: EntityMention) => string): Speaker | undefined {
   const from = startOfLine(text, q.start, BEFORE_WINDOW);
@@ -86,13 +90,23 @@ function before(text: string, q: QuoteSpan, speakers: readonly EntityMention[], 
   return undefined;
 }
 
-/** A paragraph holding only a quote, right after an attributed quote, continues it. */
-function continuation(text: string, q: QuoteSpan, previous: Quote | undefined): Speaker | undefined {
-  if (!previous?.speaker) return undefined;
-  if (q.start - previous.end > 400) return undefined;
+/**
+ * A quote continues the attributed quote before it when nothing but links separates them (a
+ * paragraph holding only the quote), or when, in the same paragraph, only the sentence that
+ * attributes the first comes between: “…,” Ancelotti said. “…”.
+ */
+function continuation(text: string, q: QuoteSpan, previous: Quote | undefined, speakers: readonly EntityMention[]): Speaker | undefined {
+  const speaker = previous?.speaker;
+  if (!speaker || q.start - previous.end > 400) return undefined;
   const gap = text.slice(previous.end, q.start);
-  if ( /\p{L}{3,}/u.test(gap.replace(/pic\.twitter\.com\/\S+|https?:\/\/\S+|@\w+/g, ''))) return undefined;
-  return { ...previous.speaker, cue: 'continuation' };
+  if (!/\p{L}{3,}/u.test(gap.replace(/pic\.twitter\.com\/\S+|https?:\/\/\S+|@\w+/g, ''))) return { ...speaker, cue: 'continuation' };
+  const span = speaker.span;
+  if (!span || span.start < previous.end || span.end > q.start || /[\n\r]/.test(gap) || !/[.!?]\s*$/.test(gap)) return undefined;
+  // Someone else named in between could be the one speaking now.
+  for (let i = firstAtOrAfter(speakers, previous.end); i < speakers.length && speakers[i]!.start < q.start; i++) {
+    if (speakers[i]!.key !== speaker.key) return undefined;
+  }
+  return { ...speaker, cue: 'continuation' };
 }
 
 /**
