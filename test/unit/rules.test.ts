@@ -64,6 +64,13 @@ test('messages count in words a reader expects: "once", "1 volta"', async () => 
   assert.match(it.findings.find((f) => f.rule === 'kb-mismatch')?.message ?? '', /ha vinto 1 volta Copa del Rey con Real Madrid/);
 });
 
+test('a figure\'s as-of date is not passed off as its source\'s date', async () => {
+  const { findings: found } = await findings('date 2025-01-20\nCon il Real Madrid, Carlo Ancelotti ha vinto tre coppe del Re.');
+  const message = found.find((f) => f.rule === 'kb-mismatch')?.message ?? '';
+  // The source (an article with no date line) has no date; the count is as of the last win.
+  assert.match(message, /fonte: Carlo Ancelotti potrebbe presto[^;)]*; aggiornato al 2025-05\)/);
+});
+
 test('tenure: a stay at a team counts per role when the article does not say which (eight seasons as Milan coach)', async () => {
   assert.deepEqual(warnings((await findings('date 2024-06-05\nCarlo Ancelotti spent eight seasons at AC Milan.')).findings), []);
   assert.deepEqual(warnings((await findings('date 2024-06-05\nCarlo Ancelotti spent five seasons at AC Milan.')).findings), []);

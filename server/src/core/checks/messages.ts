@@ -47,11 +47,11 @@ export function provenance(detail: string | undefined, source: KbSource | undefi
   if (period) parts.push(period);
   if (source) {
     const title = source.title.length > 60 ? `${source.title.slice(0, 59).trimEnd()}…` : source.title;
-    const where = [title, source.publisher, source.date ?? asOf].filter(Boolean).join(', ');
+    const where = [title, source.publisher, source.date].filter(Boolean).join(', ');
     parts.push(`${lang === 'it' ? 'fonte' : 'source'}: ${where}`);
-  } else if (asOf) {
-    parts.push(asOf);
   }
+  // The figure's own date, when the source's date does not already say it.
+  if (asOf && asOf !== source?.date) parts.push(lang === 'it' ? `aggiornato al ${asOf}` : `as of ${asOf}`);
   return parts.length > 0 ? ` (${parts.join('; ')})` : '';
 }
 
