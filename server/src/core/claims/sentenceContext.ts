@@ -137,8 +137,11 @@ export class SentenceContext {
 
   /** Whether a count without a noun of its own ("due" in "tre titoli, due con il Milan") lies in [from, to). */
   private bareCountBetween(from: number, to: number): boolean {
-    const text = this.article.text;
-    return this.article.numbers.some((n) => n.start >= from && n.end <= to && BARE_COUNT_TAIL.test(text.slice(n.end, n.end + 12)));
+    const { text, numbers } = this.article;
+    for (let i = firstAtOrAfter(numbers, from); i < numbers.length && numbers[i]!.end <= to; i++) {
+      if (numbers[i]!.start >= from && BARE_COUNT_TAIL.test(text.slice(numbers[i]!.end, numbers[i]!.end + 12))) return true;
+    }
+    return false;
   }
 
   /**
@@ -151,12 +154,14 @@ export class SentenceContext {
     const m = STATED_PLACE.exec(window);
     if (!m) return undefined;
     const end = from + m[0].length;
-    const word = end - m[2]!.length;
+    const word = end - m.groups!.word!.length;
     const place = this.mentionsIn({ start: word, end: Math.min(limit, word + 60) }, 'place')[0];
     if (place && place.start === word) return this.teamNamedAfter(place, subjectId) ?? 'unresolved';
+    if (m.groups!.company === undefined) return undefined;
     // "con i rossoneri": after "with"/"con", a team-like phrase that is no entity of any kind.
-    const company = m[1] !== undefined;
-    return company && !this.article.entities.some((e) => e.start < end && e.end > word) ? 'unresolved' : undefined;
+    const entities = this.article.entities;
+    const overlapping = entities[firstAtOrAfter(entities, word)];
+    return overlapping && overlapping.start < end ? undefined : 'unresolved';
   }
 
   /** The one team of the subject's (in the knowledge base) whose name has the place's name in it: Real Madrid for Madrid. */
@@ -179,7 +184,7 @@ const BARE_COUNT_TAIL = /^\s*(?:[,;:.)]|$|(?:with|for|at|in|and|con|col|coi|per|
  * A preposition of place or company right after a figure, then what it governs: a place name
  * ("in Madrid", "at the Bernabéu", "a Madrid") or, after "with"/"con", a team-like phrase.
  */
-const STATED_PLACE = /^\s*(?:(?:in|at|a|al|allo|alla|nel|nella)\s+(?:the\s+)?|(?:with|for|con|col|coi|per)\s+(?:the|il|lo|la|i|gli|le|l['’])\s*())(\p{L}+)/iu;
+const STATED_PLACE = /^\s*(?:(?:in|at|a|al|allo|alla|nel|nella)\s+(?:the\s+)?|(?<company>with|for|con|col|coi|per)\s+(?:the|il|lo|la|i|gli|le|l['’])\s*)(?<word>\p{L}+)/iu;
 
 function firstAtOrAfter(items: readonly Span[], offset: number): number {
   let lo = 0;
