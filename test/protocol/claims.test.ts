@@ -55,6 +55,17 @@ test('a wrong figure gets a kb-mismatch warning whose quick fix writes the knowl
   assert.match(JSON.stringify(hover?.contents), /disagrees with the knowledge base/);
 });
 
+test('a fix that changes a count between one and many replaces the noun as well', async () => {
+  const uri = await open('one-goal.txt', 'date 2024-04-19\nCasemiro scored one goal for Real Madrid.');
+  const items = await waitFor(() => diagnostics(uri), (d) => d.some((x) => x.code === 'kb-mismatch'));
+  const d = items.find((x) => x.code === 'kb-mismatch')!;
+  assert.deepEqual(d.range, { start: { line: 1, character: 16 }, end: { line: 1, character: 19 } });
+  const actions = await server.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
+  const fix = actions!.find((a) => 'title' in a && a.title.startsWith('Replace with'));
+  assert.ok(fix && 'edit' in fix, JSON.stringify(actions));
+  assert.deepEqual(fix.edit!.changes![uri], [{ range: { start: { line: 1, character: 16 }, end: { line: 1, character: 24 } }, newText: 'thirty-one goals' }]);
+});
+
 test('two articles that disagree point at each other', async () => {
   const a = await open('a.txt', 'date 2024-05-01\nToni Kroos scored 28 goals for Real Madrid.');
   const b = await open('b.txt', 'date 2024-05-01\nToni Kroos scored 30 goals for Real Madrid.');

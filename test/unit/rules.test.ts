@@ -36,6 +36,29 @@ test('kb-mismatch in Italian with number words: "sei" becomes the right word', a
   assert.equal((f.data as KbMismatchData).replacement, 'tre');
 });
 
+test('kb-mismatch fix: the noun agrees with the corrected count, or no fix is offered', async () => {
+  const fix = async (text: string) => {
+    const { article, findings: found } = await findings(text);
+    const f = found.find((x) => x.rule === 'kb-mismatch');
+    assert.ok(f, `${text}\n${JSON.stringify(found)}`);
+    const data = f.data as KbMismatchData;
+    if (data.replacement === undefined) return undefined;
+    const end = f.start + (data.replaces ?? f.end - f.start);
+    return { replaced: article.text.slice(f.start, end), by: data.replacement };
+  };
+  // Plural to singular and back, in words and digits, English and Italian (un, un').
+  assert.deepEqual(await fix('date 2024-04-19\nCasemiro won two titles of the Copa del Rey with Real Madrid.'), { replaced: 'two titles', by: 'one title' });
+  assert.deepEqual(await fix('date 2024-04-19\nCasemiro scored one goal for Real Madrid.'), { replaced: 'one goal', by: 'thirty-one goals' });
+  assert.deepEqual(await fix('date 2024-04-19\nCasemiro scored 1 goal for Real Madrid.'), { replaced: '1 goal', by: '31 goals' });
+  assert.deepEqual(await fix('date 2024-04-19\nCasemiro ha vinto due edizioni della Coppa del Re con il Real Madrid.'), { replaced: 'due edizioni', by: "un'edizione" });
+  assert.deepEqual(await fix('date 2024-04-19\nCasemiro ha vinto due titoli della Coppa del Re con il Real Madrid.'), { replaced: 'due titoli', by: 'un titolo' });
+  assert.deepEqual(await fix('date 2024-04-19\nCasemiro ha segnato 1 rete con il Real Madrid.'), { replaced: '1 rete', by: '31 reti' });
+  // The same grammatical number: only the figure changes.
+  assert.deepEqual(await fix('date 2024-04-19\nCasemiro played 300 games for Real Madrid.'), { replaced: '300', by: '331' });
+  // A competition's own name as the noun ("due Mondiali per club") cannot be made singular here: no fix.
+  assert.equal(await fix('date 2016-08-01\nCon il Real Madrid Carlo Ancelotti ha conquistato due Mondiali per club.'), undefined);
+});
+
 test('time: a smaller figure before the figure grew is not wrong; after the stint ended it is', async () => {
   const before = await findings('date 2019-05-01\nCasemiro has played 250 games for Real Madrid so far.');
   assert.deepEqual(warnings(before.findings), []);

@@ -3,6 +3,7 @@ import type { Finding } from '../findings';
 import type { Article, Claim } from '../model';
 import { numberWord } from '../numbers/numberWords';
 import { compareWithKb } from './compareWithKb';
+import { countWithNoun } from './countedNoun';
 import { provenance, statement, writtenValue, type NameOf } from './messages';
 import type { Rule } from './rule';
 
@@ -12,6 +13,11 @@ export interface KbMismatchData {
   readonly property: Claim['property'];
   /** The replacement for the value span, written in the article's style; absent when no simple fix exists. */
   readonly replacement?: string;
+  /**
+   * How many UTF-16 units from the diagnostic's start the replacement covers, when that is
+   * more than the value: the noun too, when the count changes between one and many.
+   */
+  readonly replaces?: number;
   readonly expected?: number | string;
   readonly claimed: Claim['value'];
 }
@@ -33,13 +39,27 @@ export const kbMismatch: Rule = {
       const said = writtenValue(claim, article.text, nameOf);
       const kbSide = `${subject} ${statement(claim, String(c.expected), lang, nameOf)}${provenance(c.detail, c.source, c.asOf, lang)}`;
       const message = lang === 'it' ? `Secondo la base di conoscenza ${kbSide}; l'articolo dice ${said}.` : `The knowledge base says ${kbSide}; the article says ${said}.`;
-      const replacement = styled(c.expected, claim, article);
-      const data: KbMismatchData = { claimId: claim.id, property: claim.property, claimed: claim.value, expected: c.expected, ...(replacement !== undefined ? { replacement } : {}) };
+      const fix = correction(c.expected, claim, article);
+      const data: KbMismatchData = { claimId: claim.id, property: claim.property, claimed: claim.value, expected: c.expected, ...fix };
       out.push({ start: claim.valueSpan.start, end: claim.valueSpan.end, rule: this.id, severity: this.defaultSeverity, message, data });
     }
     return out;
   },
 };
+
+/**
+ * The fix: the expected value in the article's style; when the count changes between one
+ * and many, with its noun in the matching number, or no fix when that noun cannot be
+ * inflected ("due Mondiali per club" does not become "uno Mondiali per club").
+ */
+function correction(expected: number | string, claim: Claim, article: Article): { replacement?: string; replaces?: number } {
+  const written = styled(expected, claim, article);
+  if (written === undefined) return {};
+  if (typeof expected !== 'number' || typeof claim.value !== 'number' || (expected === 1) === (claim.value === 1)) return { replacement: written };
+  const { start, end } = claim.valueSpan;
+  const fix = countWithNoun(article.text, start, end, expected, written, article.language);
+  return fix ? { replacement: fix.text, replaces: fix.length } : {};
+}
 
 /** The expected value written as the article writes the claimed one: digits stay digits, words stay words. */
 function styled(expected: number | string, claim: Claim, article: Article): string | undefined {

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextDocumentEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Range, type TextDocumentEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { KbMismatchData } from '../../core/checks/kbMismatch';
 import type { UnknownEntityData } from '../../core/checks/unknownEntity';
 import type { KnowledgeBase } from '../../core/kb';
@@ -39,7 +39,7 @@ export function codeActions(params: CodeActionParams, ctx: CodeActionContext): C
         kind: CodeActionKind.QuickFix,
         diagnostics: [d],
         isPreferred: true,
-        edit: { changes: { [params.textDocument.uri]: [{ range: d.range, newText: data.replacement }] } },
+        edit: { changes: { [params.textDocument.uri]: [{ range: fixRange(d, data), newText: data.replacement }] } },
       });
     } else if (d.code === 'unknown-entity') {
       const action = addEntity(params.textDocument.uri, d, ctx);
@@ -47,6 +47,12 @@ export function codeActions(params: CodeActionParams, ctx: CodeActionContext): C
     }
   }
   return ctx.tagActions ? [...out, ...ctx.tagActions] : out;
+}
+
+/** The range a kb-mismatch fix replaces: the value, or the value and its noun (on the same line). */
+function fixRange(d: Diagnostic, data: KbMismatchData): Range {
+  if (data.replaces === undefined) return d.range;
+  return { start: d.range.start, end: { line: d.range.start.line, character: d.range.start.character + data.replaces } };
 }
 
 function addEntity(articleUri: string, d: Diagnostic, ctx: CodeActionContext): CodeAction | undefined {
