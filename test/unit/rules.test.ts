@@ -2,6 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { analyzeArticle } from '../../server/src/core/analyze';
+import { runChecks } from '../../server/src/core/checks';
+import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
+import { loadKnowledge } from '../../server/src/host/knowledgeBase';
 import type { ForeignClaim } from '../../server/src/core/checks';
 import { claimKey } from '../../server/src/core/checks/claimKey';
 import type { KbMismatchData } from '../../server/src/core/checks/kbMismatch';
@@ -80,6 +84,51 @@ test('more ways to say it: a contract "until June 2027", "took over at", "took c
   assert.deepEqual(warnings((await findings('date 2024-06-05\nDiego Simeone took charge of Atlético Madrid in December 2011.')).findings), []);
 });
 
+test('still more ways to say it: "won X three times", "è al X dal 2013", "where he stayed nine seasons", "per nove stagioni prima di"', async () => {
+  const flagged = [
+    'date 2024-09-28\nCarlo Ancelotti is chasing more history. He has won the Spanish league three times with Real Madrid.',
+    'date 2024-09-28\nCarlo Ancelotti ha vinto tre volte la Liga con il Real Madrid.',
+    'date 2024-06-05\nLuka Modrić è al Real Madrid dal 2013.',
+    'date 2024-06-05\nLuka Modric has been at Real Madrid since 2013.',
+    'date 2025-02-10\nCarlo Ancelotti is the coach with the most Champions League titles. At Milan, where he stayed eleven seasons, he won two of them.',
+    'date 2025-01-10\nSérgio Conceição è arrivato al Milan. Il portoghese ha guidato il Porto per dieci stagioni prima di approdare in rossonero.',
+  ];
+  for (const text of flagged) {
+    const { article, findings: found } = await findings(text);
+    assert.deepEqual(warnings(found), ['kb-mismatch'], `${text}\n${JSON.stringify(article.claims.map((c) => [c.property, c.value, c.qualifiers]))}`);
+  }
+  const silent = [
+    'date 2024-09-28\nCarlo Ancelotti has won La Liga two times with Real Madrid.',
+    'date 2024-09-28\nCarlo Ancelotti ha vinto la Champions League tre volte con il Real Madrid.',
+    // Not a win: a count of meetings is not an honour.
+    'date 2024-09-28\nCarlo Ancelotti has faced the Champions League holders three times with Real Madrid.',
+    'date 2024-06-05\nLuka Modrić è al Real Madrid dal 2012.',
+    'date 2024-06-05\nLuka Modric has been at Real Madrid since August 2012.',
+    'date 2025-02-10\nCarlo Ancelotti won trophies everywhere. At Milan, where he stayed eight seasons, he won two Champions League titles.',
+    // "per nove anni prima," is the time before, not a stay of nine years at Porto.
+    'date 2025-01-10\nSérgio Conceição ha guidato il Porto per sette anni. Per nove anni prima, aveva giocato in Italia.',
+  ];
+  for (const text of silent) {
+    const { article, findings: found } = await findings(text);
+    assert.deepEqual(warnings(found), [], `${text}\n${JSON.stringify(article.claims.map((c) => [c.property, c.value, c.qualifiers]))}`);
+  }
+});
+
+test('records: one claimed before it was held is flagged with the date it began; a club\'s record is not a coach\'s', async () => {
+  const early = await findings('date 2012-01-10\nCarlo Ancelotti is the coach with the most Champions League titles.');
+  const f = early.findings.find((x) => x.rule === 'kb-mismatch');
+  assert.ok(f, JSON.stringify(early.findings));
+  assert.match(f.message, /^The knowledge base says Carlo Ancelotti has held the record for most UEFA Champions League titles as a coach only since 2014-05-24 \(source: [^)]*\); the article is dated 2012-01-10\.$/);
+  assert.deepEqual(warnings((await findings('date 2024-06-05\nCarlo Ancelotti is the coach with the most Champions League titles.')).findings), []);
+  assert.deepEqual(warnings((await findings("date 2012-01-10\nCarlo Ancelotti è l'allenatore ad aver vinto il maggior numero di Champions League.")).findings).length, 1);
+  // The sample knowledge base gives Real Madrid the club record: a person's record is not compared with it.
+  const { context } = await loadKnowledge([resolve(__dirname, '../../samples/example.kb.yaml')]);
+  const article = analyzeArticle('date 2012-01-10\nCarlo Ancelotti is the coach with the most Champions League titles.', DEFAULT_SETTINGS, context);
+  const messages = runChecks(article, {}, { kb: context.kb }).filter((x) => x.rule === 'kb-mismatch').map((x) => x.message);
+  assert.equal(messages.length, 1, JSON.stringify(messages));
+  assert.doesNotMatch(messages[0]!, /Real Madrid/);
+});
+
 test('messages count in words a reader expects: "once", "1 volta"', async () => {
   const en = await findings('date 2024-04-19\nCasemiro won two Copa del Rey titles with Real Madrid.');
   assert.match(en.findings.find((f) => f.rule === 'kb-mismatch')?.message ?? '', /won Copa del Rey once with Real Madrid/);
@@ -104,6 +153,7 @@ test('tenure: a stay at a team counts per role when the article does not say whi
 test('no false warnings where the team a figure is about is not stated or is stated in words the knowledge base lacks', async () => {
   const silent = [
     // A total followed by its breakdown: Milan is the breakdown's, not the total's.
+    'date 2019-06-01\nCarlo Ancelotti has won the Champions League three times as a coach, twice with AC Milan and once with Real Madrid.',
     'date 2016-08-01\nCarlo Ancelotti ha vinto tre Champions League, due con il Milan e una con il Real Madrid.',
     // "in Madrid" is Real Madrid for Kroos, not Bayer Leverkusen named in the sentence before.
     'date 2024-05-22\nToni Kroos will retire. The German arrived at the Bernabéu from Bayern Munich in July 2014, having spent the 2009-10 season on loan at Bayer Leverkusen earlier in his career. He leaves after ten seasons in Madrid.',

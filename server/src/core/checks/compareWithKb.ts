@@ -18,6 +18,8 @@ export interface KbComparison {
   readonly detail?: string;
   readonly source?: KbSource;
   readonly asOf?: string;
+  /** For a record claimed before it began: the date the subject's record began. */
+  readonly recordSince?: string;
 }
 
 const UNKNOWN: KbComparison = { verdict: 'unknown' };
@@ -77,12 +79,19 @@ export function compareWithKb(claim: Claim, article: Article, kb: KnowledgeBase)
       const options = { ...(asOf ? { asOf } : {}), ...(competitionId ? { competitionId } : {}), ...(q.role ? { role: q.role as 'coach' } : {}) };
       const own = kb.recordsOf(subject, options);
       if (own.length > 0) return { verdict: 'agrees', detail: kb.entity(subject)?.name ?? subject, ...sourced(own[0]!.source, own[0]!.asOf) };
+      // Only a holder of the same kind: a club's record is not a coach's.
+      const kind = kb.entity(subject)?.type;
       for (const e of kb.entities()) {
-        if (e.id === subject) continue;
+        if (e.id === subject || e.type !== kind) continue;
         const theirs = kb.recordsOf(e.id, options);
         if (theirs.length > 0) return { verdict: 'disagrees', expected: e.name, detail: e.name, ...sourced(theirs[0]!.source, theirs[0]!.asOf) };
       }
-      return UNKNOWN;
+      // The subject's record began after the article's date: it was not yet theirs.
+      const start = asOf ? parseAnyDate(asOf)?.end : undefined;
+      if (start === undefined) return UNKNOWN;
+      const later = kb.recordsOf(subject, { ...options, anyTime: true }).filter((r) => r.since !== undefined && (parseAnyDate(r.since)?.start ?? Number.NEGATIVE_INFINITY) > start);
+      const first = later.sort((a, b) => a.since!.localeCompare(b.since!))[0];
+      return first ? { verdict: 'disagrees', expected: first.since!, recordSince: first.since!, ...sourced(first.source, first.asOf) } : UNKNOWN;
     }
     default:
       return UNKNOWN;

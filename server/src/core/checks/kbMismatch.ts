@@ -4,7 +4,7 @@ import type { Article, Claim } from '../model';
 import { numberWord } from '../numbers/numberWords';
 import { compareWithKb } from './compareWithKb';
 import { countWithNoun } from './countedNoun';
-import { provenance, statement, writtenValue, type NameOf } from './messages';
+import { provenance, recordSince, statement, writtenValue, type NameOf } from './messages';
 import type { Rule } from './rule';
 
 /** The payload of a `kb-mismatch` diagnostic: enough to build the correction. */
@@ -37,8 +37,13 @@ export const kbMismatch: Rule = {
       const lang = article.language;
       const subject = claim.subjectId ? nameOf(claim.subjectId) : claim.subjectName;
       const said = writtenValue(claim, article.text, nameOf);
-      const kbSide = `${subject} ${statement(claim, String(c.expected), lang, nameOf)}${provenance(c.detail, c.source, c.asOf, lang)}`;
-      const message = lang === 'it' ? `Secondo la base di conoscenza ${kbSide}; l'articolo dice ${said}.` : `The knowledge base says ${kbSide}; the article says ${said}.`;
+      const kbClause = c.recordSince ? recordSince(claim, subject, c.recordSince, lang, nameOf) : statement(claim, subject, String(c.expected), lang, nameOf);
+      const kbSide = `${kbClause}${provenance(c.detail, c.source, c.asOf, lang)}`;
+      // A record claimed before it began: what the article says is its date.
+      const articleSide = c.recordSince && article.date
+        ? (lang === 'it' ? `l'articolo è del ${article.date.value}` : `the article is dated ${article.date.value}`)
+        : (lang === 'it' ? `l'articolo dice ${said}` : `the article says ${said}`);
+      const message = lang === 'it' ? `Secondo la base di conoscenza ${kbSide}; ${articleSide}.` : `The knowledge base says ${kbSide}; ${articleSide}.`;
       const fix = correction(c.expected, claim, article);
       const data: KbMismatchData = { claimId: claim.id, property: claim.property, claimed: claim.value, expected: c.expected, ...fix };
       out.push({ start: claim.valueSpan.start, end: claim.valueSpan.end, rule: this.id, severity: this.defaultSeverity, message, data });

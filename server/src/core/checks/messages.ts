@@ -9,8 +9,29 @@ import type { Claim, Language } from '../model';
 /** Names of the entities a message mentions. */
 export type NameOf = (id: string) => string;
 
-/** The claim's statement with `value` in place of its own ("made 331 appearances for Real Madrid"). */
-export function statement(claim: Claim, value: string, lang: Language, nameOf: NameOf): string {
+/**
+ * The claim as a clause with `value` in place of its own: "Casemiro made 331 appearances for
+ * Real Madrid"; for a record, who holds it: "the record for most UEFA Champions League titles
+ * as a coach is held by Carlo Ancelotti".
+ */
+export function statement(claim: Claim, subject: string, value: string, lang: Language, nameOf: NameOf): string {
+  if (claim.property === 'record') return `${recordName(claim, lang, nameOf)} ${lang === 'it' ? 'appartiene a' : 'is held by'} ${value}`;
+  return `${subject} ${predicate(claim, value, lang, nameOf)}`;
+}
+
+/** "the record for most UEFA Champions League titles as a coach", "il record di titoli di … da allenatore". */
+export function recordName(claim: Claim, lang: Language, nameOf: NameOf): string {
+  const q = claim.qualifiers;
+  const competition = q.competition ? nameOf(q.competition) : '';
+  if (lang === 'it') {
+    const role = q.role === 'coach' ? ' da allenatore' : q.role === 'player' ? ' da giocatore' : '';
+    return `il record di titoli${competition ? ` di ${competition}` : ''}${role}`;
+  }
+  const role = q.role === 'coach' ? ' as a coach' : q.role === 'player' ? ' as a player' : '';
+  return `the record for most${competition ? ` ${competition}` : ''} titles${role}`;
+}
+
+function predicate(claim: Claim, value: string, lang: Language, nameOf: NameOf): string {
   const q = claim.qualifiers;
   const team = q.team ? nameOf(q.team) : '';
   const competition = q.competition ? nameOf(q.competition) : '';
@@ -23,7 +44,6 @@ export function statement(claim: Claim, value: string, lang: Language, nameOf: N
       case 'contract-end': return `ha un contratto${team ? ` con ${team}` : ''} fino al ${value}`;
       case 'joined': return `è arrivato${team ? ` a ${team}` : ''} nel ${value}`;
       case 'left': return `ha lasciato${team ? ` ${team}` : ''} nel ${value}`;
-      case 'record': return `il record${competition ? ` di ${competition}` : ''} appartiene a ${value}`;
       default: return `${claim.property}: ${value}`;
     }
   }
@@ -35,9 +55,14 @@ export function statement(claim: Claim, value: string, lang: Language, nameOf: N
     case 'contract-end': return `has a contract${team ? ` with ${team}` : ''} until ${value}`;
     case 'joined': return `joined${team ? ` ${team}` : ''} in ${value}`;
     case 'left': return `left${team ? ` ${team}` : ''} in ${value}`;
-    case 'record': return `the record${competition ? ` for ${competition}` : ''} is held by ${value}`;
     default: return `${claim.property}: ${value}`;
   }
+}
+
+/** "Carlo Ancelotti has held the record for most … titles as a coach only since 2014-05-24". */
+export function recordSince(claim: Claim, subject: string, since: string, lang: Language, nameOf: NameOf): string {
+  const name = recordName(claim, lang, nameOf);
+  return lang === 'it' ? `${subject} detiene ${name} solo dal ${since}` : `${subject} has held ${name} only since ${since}`;
 }
 
 /** "(2013–2022; source: Title, Publisher, 2024-04-19)". */

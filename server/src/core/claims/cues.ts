@@ -69,7 +69,8 @@ export const TENURE_NOUNS: ReadonlyMap<string, number> = new Map([
 
 /** Words before a tenure that make it one ("spent nine seasons", "per nove stagioni", "almost a decade"). */
 export const TENURE_LEADS: ReadonlySet<string> = new Set([
-  'spent', 'for', 'after', 'almost', 'nearly', 'over', 'about', 'around', 'some', 'per', 'dopo', 'quasi', 'circa', 'oltre', 'ben', 'durante',
+  'spent', 'spending', 'stayed', 'remained', 'for', 'after', 'almost', 'nearly', 'over', 'about', 'around', 'some',
+  'per', 'dopo', 'quasi', 'circa', 'oltre', 'ben', 'durante', 'rimasto', 'rimasta', 'restato', 'restata',
 ]);
 
 /** Qualifiers of a figure's precision. */
@@ -79,8 +80,23 @@ export const APPROXIMATIONS: ReadonlyMap<string, 'almost' | 'about' | 'over'> = 
   ['over', 'over'], ['more than', 'over'], ['oltre', 'over'], ['più di', 'over'],
 ]);
 
-/** Words that make a figure a plain count to compare (anything else near it, e.g. "ago", is not a tenure). */
-export const NOT_TENURE_AFTER: ReadonlySet<string> = new Set(['ago', 'fa', 'old', 'anni', 'later', 'dopo', 'prima', 'before']);
+/** Words after a figure that make it a point in time or an age, not a stay ("nine years ago", "nove anni fa"). */
+export const NOT_TENURE_AFTER: ReadonlySet<string> = new Set(['ago', 'fa', 'old', 'anni', 'later', 'dopo']);
+
+/**
+ * Words after a figure that make it a point in time only when they end the phrase: "nine
+ * years before," is earlier; "nove stagioni prima di approdare" is a stay before a move.
+ */
+export const NOT_TENURE_AT_PHRASE_END: ReadonlySet<string> = new Set(['prima', 'before']);
+
+/** Counts of wins: "won La Liga three times", "ha vinto tre volte la Liga". */
+export const TIMES_NOUNS: ReadonlySet<string> = new Set(['times', 'volte']);
+
+/** Verbs of winning that make "three times" next to a competition an honours count. */
+export const WIN_WORDS: ReadonlySet<string> = new Set([
+  'won', 'win', 'wins', 'winning', 'lifted', 'claimed', 'clinched', 'collected',
+  'vinto', 'vinse', 'vince', 'vincendo', 'conquistato', 'conquistò', 'alzato', 'sollevato',
+]);
 
 /** Contract words: a year after one of these in the sentence is the contract's end. */
 export const CONTRACT_CUES: Record<Language, RegExp> = {
@@ -96,8 +112,14 @@ export const LIST_CUES: Record<Language, RegExp> = {
 
 /** Verbs of a move to a team, or from one. */
 export const MOVE_CUES: Record<Language, RegExp> = {
-  en: wordCue('(?<joined>move to|moved to|moving to|joined|signed for|switched to|transferred to|move to new challenges at|took over at|took over as coach of|took over as manager of|took charge of|was appointed at)|(?<left>left|leaving|departed)'),
-  it: wordCue('(?<joined>passato al|passato alla|approdato al|approdato alla|trasferito al|trasferito alla|si è trasferito|è arrivato al|arrivato al)|(?<left>lasciò|ha lasciato|lasciato|lascia)'),
+  en: wordCue('(?<joined>move to|moved to|moving to|joined|signed for|switched to|transferred to|move to new challenges at|took over at|took over as coach of|took over as manager of|took charge of|was appointed at)|(?<left>left|leaving|departed)|(?<since>has been at|has been with|has been in charge of|has played for|has coached|has managed|is at|plays for)'),
+  it: wordCue('(?<joined>passato al|passato alla|approdato al|approdato alla|trasferito al|trasferito alla|si è trasferito|è arrivato al|arrivato al)|(?<left>lasciò|ha lasciato|lasciato|lascia)|(?<since>è al|è alla|è all’|è all\'|è nel|è nella|gioca nel|gioca nella|gioca con|gioca per|milita nel|milita nella|allena il|allena la|allena l’|allena l\'|guida il|guida la)'),
+};
+
+/** Words before the year of a stay that started then and goes on ("since 2012", "dal 2012"). */
+export const SINCE_WORDS: Record<Language, RegExp> = {
+  en: /\bsince\s+(?:(?:early|late|mid|the\s+summer\s+of|the\s+start\s+of)\s+)?$/iu,
+  it: /(?:^|[^\p{L}])(?:dal|dalla|dall’|dall'|dai|dagli)\s*(?:(?:lontano|l’estate|l'estate|estate|inizio|gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre)\s+(?:del\s+)?)?$/iu,
 };
 
 /** Phrases of a "most titles" record. */

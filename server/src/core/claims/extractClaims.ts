@@ -14,8 +14,8 @@
 import type { KnowledgeBase } from '../kb';
 import type { Article, Claim, ClaimItem, ClaimProperty, EntityMention, Language, NumberMention, Span } from '../model';
 import {
-  APPROXIMATIONS, COACH_WORDS, CONTRACT_CUES, findCue, LIST_CUES, MOVE_CUES, NOT_TENURE_AFTER, PLAYER_WORDS, RECORD_CUES, STAT_NOUNS,
-  TENURE_LEADS, TENURE_NOUNS, TITLE_NOUNS,
+  APPROXIMATIONS, COACH_WORDS, CONTRACT_CUES, findCue, LIST_CUES, MOVE_CUES, NOT_TENURE_AFTER, NOT_TENURE_AT_PHRASE_END, PLAYER_WORDS, RECORD_CUES,
+  SINCE_WORDS, STAT_NOUNS, TENURE_LEADS, TENURE_NOUNS, TIMES_NOUNS, TITLE_NOUNS, WIN_WORDS,
   type CueHits,
 } from './cues';
 import { SentenceContext } from './sentenceContext';
@@ -91,17 +91,18 @@ function figureClaims(article: Article, ctx: SentenceContext, kb: KnowledgeBase 
       continue;
     }
 
-    const competition = competitionAfter(text, n, competitions);
+    const competition = competitionAfter(text, n, competitions) ?? (TIMES_NOUNS.has(noun) ? wonTimes(ctx, n, competitions) : undefined);
     if (competition) {
       const subject = ctx.subjectAt(n.start);
       if (!subject) continue;
-      const team = ctx.teamAt(n.end, subject.entityId, { exclude: competition, phraseEnd: competition.end });
+      const team = ctx.teamAt(n.end, subject.entityId, { exclude: competition, phraseEnd: Math.max(competition.end, n.nounSpan?.end ?? n.end) });
       if (team === 'unresolved') continue;
       const qualifiers: Record<string, string> = { competition: competition.entityId! };
       if (team?.entityId && team.entityId !== subject.entityId) qualifiers.team = team.entityId;
       const role = roleOf(kb, subject.entityId, qualifiers.team, ctx, n.start);
       if (role) qualifiers.role = role;
-      out.push(make(ctx, { property: 'honours', subject, value, valueSpan, span: { start: n.start, end: competition.end }, form, qualifiers }));
+      const span = { start: Math.min(n.start, competition.start), end: Math.max(competition.end, n.nounSpan?.end ?? n.end) };
+      out.push(make(ctx, { property: 'honours', subject, value, valueSpan, span, form, qualifiers }));
       continue;
     }
 
@@ -110,7 +111,7 @@ function figureClaims(article: Article, ctx: SentenceContext, kb: KnowledgeBase 
       const end = decade ? n.end : n.nounSpan?.end ?? n.end;
       const lead = wordBefore(text, n.start);
       const after = wordAfter(text, end);
-      if (!lead || !TENURE_LEADS.has(lead) || (after && NOT_TENURE_AFTER.has(after))) continue;
+      if (!lead || !TENURE_LEADS.has(lead) || (after && (NOT_TENURE_AFTER.has(after) || (NOT_TENURE_AT_PHRASE_END.has(after) && endsPhrase(text, end))))) continue;
       const subject = ctx.subjectAt(n.start);
       if (!subject) continue;
       const team = ctx.teamAt(n.end, subject.entityId, { phraseEnd: end });
@@ -148,6 +149,37 @@ function competitionAfter(text: string, n: NumberMention, competitions: readonly
   const between = text.slice(from, c.start);
   // Only spaces, or a title noun and "of the" / "della" between the count and the name.
   return /^\s*(?:[\p{L}]+\s+(?:of\s+the|of|della|del|dello|dei|degli|delle|di)\s+)?$/u.test(between) ? c : undefined;
+}
+
+/**
+ * The competition of "won La Liga three times", "ha vinto tre volte la Liga": named right
+ * before the count or right after "volte", in a sentence that says it was won.
+ */
+function wonTimes(ctx: SentenceContext, n: NumberMention, competitions: readonly EntityMention[]): EntityMention | undefined {
+  const text = ctx.article.text;
+  const sentence = ctx.sentence(ctx.sentenceAt(n.start));
+  let lo = 0;
+  let hi = competitions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (competitions[mid]!.start < n.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const before = competitions[lo - 1];
+  const after = competitions[lo];
+  const nounEnd = n.nounSpan?.end ?? n.end;
+  let found: EntityMention | undefined;
+  if (before && before.start >= sentence.start && /^\s+$/u.test(text.slice(before.end, n.start))) found = before;
+  else if (after && after.end <= sentence.end && /^\s+(?:(?:la|il|lo|l’|l'|the)\s*)?$/iu.test(text.slice(nounEnd, after.start))) found = after;
+  if (!found) return undefined;
+  // A bounded window keeps run-on text linear.
+  const words = text.slice(Math.max(sentence.start, Math.min(found.start, n.start) - 120), Math.min(found.start, n.start)).toLowerCase().split(/[^\p{L}]+/u);
+  return words.some((w) => WIN_WORDS.has(w)) ? found : undefined;
+}
+
+/** Whether the words after `end` stop: punctuation or the end of the text, not another word ("before," vs "before joining"). */
+function endsPhrase(text: string, end: number): boolean {
+  return /^\s*[\p{L}]+\s*(?:[^\s\p{L}]|$)/u.test(text.slice(end, end + 30));
 }
 
 /** The role a person held at a team: from the words near the claim, else the only role the knowledge base knows there. */
@@ -262,11 +294,15 @@ function listClaim(article: Article, ctx: SentenceContext, sentence: Span, body:
 function moveClaim(article: Article, ctx: SentenceContext, sentence: Span, body: string, lang: Language, out: Claim[]): void {
   const cue = findCue(MOVE_CUES[lang], body);
   if (!cue) return;
-  const property: ClaimProperty = cue.groups?.joined ? 'joined' : 'left';
+  // "has been at Real Madrid since 2012", "è al Real Madrid dal 2012": a stay that began then.
+  const since = cue.groups?.since !== undefined;
+  const property: ClaimProperty = cue.groups?.left ? 'left' : 'joined';
   const cueEnd = sentence.start + cue.index + cue[0].length;
   const team = ctx.mentionsIn({ start: cueEnd, end: Math.min(sentence.end, cueEnd + 40) }, 'team').find((t) => t.entityId);
   if (!team) return;
-  const year = firstDate(article, ctx, team.end + 1, Math.min(sentence.end, team.end + 30 + 12), (d) => d.start - team.end < 30 && /^\d{4}/.test(d.value) && !d.relative);
+  const text = article.text;
+  const year = firstDate(article, ctx, team.end + 1, Math.min(sentence.end, team.end + 30 + 12), (d) =>
+    d.start - team.end < 30 && /^\d{4}/.test(d.value) && !d.relative && (!since || SINCE_WORDS[lang].test(text.slice(Math.max(team.end, d.start - 30), d.start))));
   if (!year) return;
   const subject = ctx.subjectAt(cueEnd - cue[0].length);
   if (!subject || subject.entityId === team.entityId) return;

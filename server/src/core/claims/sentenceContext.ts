@@ -141,7 +141,8 @@ export class SentenceContext {
     for (let i = firstAtOrAfter(numbers, from); i < numbers.length && numbers[i]!.end <= to; i++) {
       if (numbers[i]!.start >= from && BARE_COUNT_TAIL.test(text.slice(numbers[i]!.end, numbers[i]!.end + 12))) return true;
     }
-    return false;
+    // "three times, twice with AC Milan and once with Real Madrid": counts that are not numbers.
+    return to - from < 200 && BARE_REPEAT.test(text.slice(from, to));
   }
 
   /**
@@ -176,6 +177,9 @@ export class SentenceContext {
     return named.length === 1 ? { ...place, type: 'team', entityId: named[0]!, key: named[0]! } : undefined;
   }
 }
+
+/** Words for a count of times, followed as a bare count is ("twice with AC Milan"). */
+const BARE_REPEAT = /(?<![\p{L}])(?:once|twice|thrice)\s*(?:[,;:.)]|$|(?:with|for|at|in|and)(?![\p{L}]))/iu;
 
 /** What follows a count that counts nothing of its own: punctuation or a preposition ("due con il Milan"). */
 const BARE_COUNT_TAIL = /^\s*(?:[,;:.)]|$|(?:with|for|at|in|and|con|col|coi|per|a|al|alla|allo|ai|nel|nella|e)(?![\p{L}]))/iu;

@@ -1,6 +1,6 @@
 /** Hover on a claim: what it states, what it was compared with (value, source, date) and the verdict. */
 import { compareWithKb } from '../checks/compareWithKb';
-import { provenance, statement } from '../checks/messages';
+import { provenance, recordSince, statement } from '../checks/messages';
 import type { KnowledgeBase } from '../kb';
 import type { TagView } from '../annotations/model';
 import { ratingById } from '../annotations/ratings';
@@ -19,13 +19,14 @@ export function claimCard(claim: Claim, article: Article, kb: KnowledgeBase | un
   const subject = claim.subjectId ? nameOf(claim.subjectId) : claim.subjectName;
   const written = article.text.slice(claim.valueSpan.start, claim.valueSpan.end);
   const value = Array.isArray(claim.value) ? claim.value.map(nameOf).join(', ') : claim.property === 'record' ? subject : String(claim.value);
-  const lines = [`**${w.claim}** · ${escapeMarkdown(subject)} ${escapeMarkdown(statement(claim, value, lang, nameOf))}`];
+  const lines = [`**${w.claim}** · ${escapeMarkdown(statement(claim, subject, value, lang, nameOf))}`];
   if (written !== value && claim.property !== 'record' && !Array.isArray(claim.value)) lines[0] += ` (“${escapeMarkdown(written)}”)`;
   if (!kb) return lines.join('\n');
   const c = compareWithKb(claim, article, kb);
   lines.push('', `_${w[c.verdict]}_`);
   if (c.expected !== undefined) {
-    lines.push('', `${w.kb}: ${escapeMarkdown(subject)} ${escapeMarkdown(statement(claim, String(c.expected), lang, nameOf))}${escapeMarkdown(provenance(c.detail, c.source, c.asOf, lang))}`);
+    const kbSide = c.recordSince ? recordSince(claim, subject, c.recordSince, lang, nameOf) : statement(claim, subject, String(c.expected), lang, nameOf);
+    lines.push('', `${w.kb}: ${escapeMarkdown(kbSide)}${escapeMarkdown(provenance(c.detail, c.source, c.asOf, lang))}`);
   }
   return lines.join('\n');
 }

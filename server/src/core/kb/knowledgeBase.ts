@@ -351,13 +351,14 @@ export class KnowledgeBase {
     return before.length > 0 ? before[before.length - 1] : contracts[0];
   }
 
-  /** Records a person or team holds on a date (default: all known). */
-  recordsOf(holderId: string, options: KbAsOf & { readonly competitionId?: string; readonly role?: KbRole } = {}): KbRecord[] {
+  /** Records a person or team holds on a date (default: those still held); with `anyTime`, every one they ever held. */
+  recordsOf(holderId: string, options: KbAsOf & { readonly competitionId?: string; readonly role?: KbRole; readonly anyTime?: boolean } = {}): KbRecord[] {
     const q = queryInterval(options.asOf);
     const competition = options.competitionId === undefined ? undefined : this.resolveId(options.competitionId) ?? options.competitionId;
     return this.factsOfKind(holderId, 'record').filter((r) => {
       if (competition !== undefined && r.competition !== competition) return false;
       if (options.role !== undefined && r.role !== undefined && r.role !== options.role) return false;
+      if (options.anyTime) return true;
       if (options.asOf === undefined) return r.until === undefined;
       const since = dateInterval(r.since);
       const until = dateInterval(r.until);
