@@ -124,7 +124,7 @@ test('check: globs (quoted, expanded by Touchline) select files; excluded files 
 test('check: cross-article findings point at each other; a knowledge base that settles it flags only the wrong one', async () => {
   const plain = await run(['check', archive, '--no-config']);
   assert.equal(plain.out.split('\n').filter((l) => l.includes('cross-article')).length, 2);
-  assert.match(plain.out, /smithers-a\.txt:3:26: warning cross-article: .*says 38.*\n {2}.*smithers-b\.txt:3:26: 38/);
+  assert.match(plain.out, /smithers-a\.txt:3:26: warning cross-article: .*says John Smithers scored 38 goals for Leeds United FC; this one says 40\.\n {2}.*smithers-b\.txt:3:26: 38/);
   const withKb = await run(['check', archive, '--no-config', '--kb', smithersKb, '--format', 'json', '--min-severity', 'hint']);
   assert.deepEqual(findingsOf(withKb.out).filter((f) => !f.endsWith('unattributed-quote')), ['smithers-b.txt:3:26 kb-mismatch']);
   // A *.kb.yaml file inside a folder that is checked is loaded, as the editor loads it from its workspace.

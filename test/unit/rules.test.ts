@@ -136,6 +136,11 @@ test('messages count in words a reader expects: "once", "1 volta"', async () => 
   assert.match(it.findings.find((f) => f.rule === 'kb-mismatch')?.message ?? '', /ha vinto 1 volta Copa del Rey con Real Madrid/);
 });
 
+test('Italian messages write decimals with a comma ("7,1 anni")', async () => {
+  const { findings: found } = await findings('date 2025-01-10\nSérgio Conceição ha guidato il Porto per dieci stagioni.');
+  assert.match(found.find((f) => f.rule === 'kb-mismatch')?.message ?? '', /è rimasto 7,1 anni a FC Porto/);
+});
+
 test('a figure\'s as-of date is not passed off as its source\'s date', async () => {
   const { findings: found } = await findings('date 2025-01-20\nCon il Real Madrid, Carlo Ancelotti ha vinto tre coppe del Re.');
   const message = found.find((f) => f.rule === 'kb-mismatch')?.message ?? '';
@@ -186,7 +191,7 @@ test('cross-article: two articles disagree and the knowledge base cannot settle 
   const f = same.findings.find((x) => x.rule === 'cross-article');
   assert.ok(f, JSON.stringify(same.findings));
   assert.equal(f.related![0]!.source, 'file:///other.txt');
-  assert.match(f.message, /Another article \(other\.txt, 2024-05-01\) says 28/);
+  assert.match(f.message, /^Another article \(other\.txt, 2024-05-01\) says Toni Kroos scored 28 goals for Real Madrid; this one says 30\.$/);
   // An earlier article with a smaller figure is consistent with a later, larger one.
   const earlier = await findings('date 2020-01-01\nToni Kroos scored 20 goals for Real Madrid.', { otherClaims });
   assert.deepEqual(rules(earlier.findings).filter((r) => r === 'cross-article'), []);

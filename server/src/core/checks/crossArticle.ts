@@ -6,6 +6,7 @@
 import type { Finding } from '../findings';
 import { compareWithKb } from './compareWithKb';
 import { claimKey, COMPARABLE } from './claimKey';
+import { statement, type NameOf } from './messages';
 import type { Rule } from './rule';
 import { compatible } from './timeOrder';
 
@@ -16,6 +17,7 @@ export const crossArticle: Rule = {
   check(article, env): Finding[] {
     if (!env.otherClaims) return [];
     const out: Finding[] = [];
+    const nameOf: NameOf = (id) => env.kb?.entity(id)?.name ?? id;
     for (const claim of article.claims) {
       if (!COMPARABLE.has(claim.property) || claim.qualifiers.approx) continue;
       if (env.kb && compareWithKb(claim, article, env.kb).verdict !== 'unknown') continue;
@@ -29,10 +31,12 @@ export const crossArticle: Rule = {
       const name = first.source.split('/').pop() ?? first.source;
       const when = first.date ? `, ${first.date.value}` : '';
       const mine = article.text.slice(claim.valueSpan.start, claim.valueSpan.end);
+      // What the other article says, as a sentence: "Toni Kroos scored 28 goals for Real Madrid".
+      const theirs = statement(claim, claim.subjectName, String(other.value), article.language, nameOf);
       const message =
         article.language === 'it'
-          ? `Un altro articolo (${decodeURIComponent(name)}${when}) dice ${String(other.value)} per la stessa cosa (${claim.subjectName}); questo dice ${mine}.`
-          : `Another article (${decodeURIComponent(name)}${when}) says ${String(other.value)} for the same thing (${claim.subjectName}); this one says ${mine}.`;
+          ? `Un altro articolo (${decodeURIComponent(name)}${when}) dice che ${theirs}; questo dice ${mine}.`
+          : `Another article (${decodeURIComponent(name)}${when}) says ${theirs}; this one says ${mine}.`;
       out.push({
         start: claim.valueSpan.start,
         end: claim.valueSpan.end,

@@ -16,7 +16,8 @@ export type NameOf = (id: string) => string;
  */
 export function statement(claim: Claim, subject: string, value: string, lang: Language, nameOf: NameOf): string {
   if (claim.property === 'record') return `${recordName(claim, lang, nameOf)} ${lang === 'it' ? 'appartiene a' : 'is held by'} ${value}`;
-  return `${subject} ${predicate(claim, value, lang, nameOf)}`;
+  // Italian writes a decimal with a comma: "7,1 anni".
+  return `${subject} ${predicate(claim, lang === 'it' ? value.replace(/^(\d+)\.(\d+)$/, '$1,$2') : value, lang, nameOf)}`;
 }
 
 /** "the record for most UEFA Champions League titles as a coach", "il record di titoli di … da allenatore". */
