@@ -175,6 +175,24 @@ test('no false warnings where the team a figure is about is not stated or is sta
   }
 });
 
+test('no false warnings where the team of a figure or a move is in another clause', async () => {
+  const silent = [
+    // The team after a comma belongs to the next clause: "on Bayern's books for seven years" is Bayern's.
+    "date 2024-05-23\nToni Kroos joined Madrid in July 2014. Before that he had been on Bayern's books for seven years, from 2007, a spell interrupted by 18 months on loan at Bayer Leverkusen between January 2009 and June 2010.",
+    // The nearest of a team or a place before the figure: "a Bayern player for seven years", not "in Madrid".
+    'date 2016-07-11\nXabi Alonso played under him in Madrid and moved to Bayern in 2014, the same summer that Toni Kroos, a Bayern player for seven years, went the other way.',
+    // "left Madrid for Bayern": Bayern is where he went, not the team he left.
+    'date 2024-05-23\nThere is a neat symmetry with Xabi Alonso. The Spaniard left Madrid for Bayern in August 2014, the same summer Kroos made the opposite journey.',
+  ];
+  for (const text of silent) {
+    const { article, findings: found } = await findings(text);
+    assert.deepEqual(warnings(found), [], `${text}\n${JSON.stringify(article.claims.map((c) => [c.property, c.value, c.qualifiers]))}`);
+  }
+  // "left for Manchester United in 2021" says when he joined United.
+  const { article, findings: found } = await findings('date 2025-07-15\nCasemiro left for Manchester United in 2021.');
+  assert.deepEqual(warnings(found), ['kb-mismatch'], JSON.stringify(article.claims.map((c) => [c.property, c.value, c.qualifiers])));
+});
+
 test('internal: the same article gives two values for the same thing', async () => {
   const { article, findings: found } = await findings('Toni Kroos scored 5 goals for Real Madrid. Later we learn that Kroos scored 7 goals for Real Madrid.');
   const f = found.find((x) => x.rule === 'internal');

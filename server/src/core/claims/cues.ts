@@ -112,7 +112,7 @@ export const LIST_CUES: Record<Language, RegExp> = {
 
 /** Verbs of a move to a team, or from one. */
 export const MOVE_CUES: Record<Language, RegExp> = {
-  en: wordCue('(?<joined>move to|moved to|moving to|joined|signed for|switched to|transferred to|move to new challenges at|took over at|took over as coach of|took over as manager of|took charge of|was appointed at)|(?<left>left|leaving|departed)|(?<since>has been at|has been with|has been in charge of|has played for|has coached|has managed|is at|plays for)'),
+  en: wordCue('(?<joined>move to new challenges at|move to|moved to|moving to|joined|signed for|switched to|transferred to|took over at|took over as coach of|took over as manager of|took charge of|was appointed at)|(?<left>left|leaving|departed)|(?<since>has been at|has been with|has been in charge of|has played for|has coached|has managed|is at|plays for)'),
   it: wordCue('(?<joined>passato al|passato alla|approdato al|approdato alla|trasferito al|trasferito alla|si è trasferito|è arrivato al|arrivato al)|(?<left>lasciò|ha lasciato|lasciato|lascia)|(?<since>è al|è alla|è all’|è all\'|è nel|è nella|gioca nel|gioca nella|gioca con|gioca per|milita nel|milita nella|allena il|allena la|allena l’|allena l\'|guida il|guida la)'),
 };
 

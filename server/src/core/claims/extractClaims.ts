@@ -296,16 +296,22 @@ function moveClaim(article: Article, ctx: SentenceContext, sentence: Span, body:
   if (!cue) return;
   // "has been at Real Madrid since 2012", "è al Real Madrid dal 2012": a stay that began then.
   const since = cue.groups?.since !== undefined;
-  const property: ClaimProperty = cue.groups?.left ? 'left' : 'joined';
   const cueEnd = sentence.start + cue.index + cue[0].length;
-  const team = ctx.mentionsIn({ start: cueEnd, end: Math.min(sentence.end, cueEnd + 40) }, 'team').find((t) => t.entityId);
-  if (!team) return;
-  const text = article.text;
-  const year = firstDate(article, ctx, team.end + 1, Math.min(sentence.end, team.end + 30 + 12), (d) =>
-    d.start - team.end < 30 && /^\d{4}/.test(d.value) && !d.relative && (!since || SINCE_WORDS[lang].test(text.slice(Math.max(team.end, d.start - 30), d.start))));
-  if (!year) return;
   const subject = ctx.subjectAt(cueEnd - cue[0].length);
-  if (!subject || subject.entityId === team.entityId) return;
+  if (!subject) return;
+  const text = article.text;
+  const object = ctx.objectTeam(cueEnd, sentence.end, subject.entityId);
+  // "left Madrid for Bayern in 2014", "left for Manchester United": the date is of the arrival.
+  const destination = cue.groups?.left ? destinationAfter(ctx, object?.end ?? cueEnd, sentence.end, subject.entityId) : undefined;
+  const property: ClaimProperty = cue.groups?.left && !destination ? 'left' : 'joined';
+  const team = destination ?? object;
+  if (!team?.entityId || subject.entityId === team.entityId) return;
+  // The date follows the team, perhaps after where the move was from ("al Real Madrid dal Bayern Monaco nell'estate del 2015").
+  const origin = FROM_TEAM.exec(text.slice(team.end, Math.min(sentence.end, team.end + 40)));
+  const anchor = origin ? team.end + origin[0].length : team.end;
+  const year = firstDate(article, ctx, anchor + 1, Math.min(sentence.end, anchor + 30 + 12), (d) =>
+    d.start - anchor < 30 && /^\d{4}/.test(d.value) && !d.relative && (!since || SINCE_WORDS[lang].test(text.slice(Math.max(team.end, d.start - 30), d.start))));
+  if (!year) return;
   out.push(make(ctx, {
     property,
     subject,
@@ -315,6 +321,15 @@ function moveClaim(article: Article, ctx: SentenceContext, sentence: Span, body:
     form: 'digits',
     qualifiers: { team: team.entityId! },
   }));
+}
+
+/** "from Bayern Munich", "dal Bayern Monaco": where a move came from, between the team and the date. */
+const FROM_TEAM = /^\s+(?:from|dal|dalla|dall['’])\s+(?:\p{Lu}[\p{L}'’.-]*\s*){1,3}/u;
+
+/** The team after "for", "to" or "per" following a verb of leaving: where the subject went. */
+function destinationAfter(ctx: SentenceContext, from: number, limit: number, subjectId: string | undefined): EntityMention | undefined {
+  const m = /^\s+(?:for|to|per|alla volta del|alla volta della)(?![\p{L}])/iu.exec(ctx.article.text.slice(from, from + 24));
+  return m ? ctx.objectTeam(from + m[0].length, limit, subjectId) : undefined;
 }
 
 function recordClaim(ctx: SentenceContext, sentence: Span, body: string, lang: Language, out: Claim[]): void {

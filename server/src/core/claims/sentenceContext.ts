@@ -115,16 +115,18 @@ export class SentenceContext {
     const sentence = this.near(this.sentence(s), offset);
     const teams = this.mentionsIn(sentence, 'team').filter((t) => !exclude || t.end <= exclude.start || t.start >= exclude.end);
     const after = teams.find((t) => t.start >= offset);
-    if (after && !this.bareCountBetween(phraseEnd, after.start)) return after;
+    if (after && !this.bareCountBetween(phraseEnd, after.start) && !this.otherClauseBetween(phraseEnd, after.start)) return after;
     const stated = this.statedPlace(phraseEnd, sentence.end, subjectId);
     if (stated) return stated;
     const before = teams.filter((t) => t.end <= offset);
+    const lastTeam = before[before.length - 1];
     const places = this.mentionsIn({ start: sentence.start, end: offset }, 'place');
-    for (let i = places.length - 1; i >= 0; i--) {
+    // The nearest wins: "played in Madrid … a Bayern player for seven years" is Bayern's.
+    for (let i = places.length - 1; i >= 0 && (!lastTeam || places[i]!.start > lastTeam.start); i--) {
       const team = this.teamNamedAfter(places[i]!, subjectId);
       if (team) return team;
     }
-    if (before.length > 0) return before[before.length - 1];
+    if (lastTeam) return lastTeam;
     if (places.length > 0) return 'unresolved';
     for (let k = s - 1; k >= Math.max(0, s - LOOK_BACK); k--) {
       const earlier = this.mentionsIn(this.tail(this.sentence(k)), 'team');
@@ -133,6 +135,17 @@ export class SentenceContext {
       return known.every((t) => t.entityId === known[0]!.entityId) ? known[known.length - 1] : undefined;
     }
     return undefined;
+  }
+
+  /**
+   * Whether a new clause starts in [from, to): a comma, semicolon or dash not followed by
+   * words that carry the figure on ("…, all with Real Madrid", "…, tutte con il Real").
+   */
+  private otherClauseBetween(from: number, to: number): boolean {
+    if (to - from > 200) return true;
+    const between = this.article.text.slice(from, to);
+    const at = between.search(/[,;–—]/u);
+    return at >= 0 && !CARRY_ON.test(between.slice(at + 1));
   }
 
   /** Whether a count without a noun of its own ("due" in "tre titoli, due con il Milan") lies in [from, to). */
@@ -166,6 +179,20 @@ export class SentenceContext {
   }
 
   /** The one team of the subject's (in the knowledge base) whose name has the place's name in it: Real Madrid for Madrid. */
+  /**
+   * The team a verb at `from` acts on: one named right after it ("left Real Madrid", "è
+   * arrivato al Real Madrid"), or the subject's one team named after a place there ("left
+   * Madrid"). A team further on ("left Madrid for Bayern") is not the verb's object.
+   */
+  objectTeam(from: number, limit: number, subjectId: string | undefined): EntityMention | undefined {
+    const span = { start: from, end: Math.min(limit, from + 40) };
+    const direct = (m: EntityMention | undefined) => m && OBJECT_GAP.test(this.article.text.slice(from, m.start)) ? m : undefined;
+    const team = direct(this.mentionsIn(span, 'team').find((t) => t.entityId));
+    if (team) return team;
+    const place = direct(this.mentionsIn(span, 'place')[0]);
+    return place ? this.teamNamedAfter(place, subjectId) : undefined;
+  }
+
   private teamNamedAfter(place: EntityMention, subjectId: string | undefined): EntityMention | undefined {
     if (!this.kb || !subjectId) return undefined;
     const names = new Set([fold(place.text), ...(place.entityId ? [fold(this.kb.entity(place.entityId)?.name ?? '')] : [])].filter(Boolean));
@@ -177,6 +204,12 @@ export class SentenceContext {
     return named.length === 1 ? { ...place, type: 'team', entityId: named[0]!, key: named[0]! } : undefined;
   }
 }
+
+/** What may stand between a verb and its object: an article. */
+const OBJECT_GAP = /^\s*(?:(?:the|il|lo|la|i|gli|le|l['’])\s*)?$/iu;
+
+/** Words after a comma that keep to the figure before it ("…, all with Real Madrid"). */
+const CARRY_ON = /^\s*(?:all|both|each|tutti|tutte|entrambi|entrambe)\s+(?:of\s+them\s+)?(?:with|for|at|con|per|al|alla|nel|nella)\s+(?:the\s+|il\s+|la\s+|lo\s+|l['’]\s*)?$/iu;
 
 /** Words for a count of times, followed as a bare count is ("twice with AC Milan"). */
 const BARE_REPEAT = /(?<![\p{L}])(?:once|twice|thrice)\s*(?:[,;:.)]|$|(?:with|for|at|in|and)(?![\p{L}]))/iu;
