@@ -193,6 +193,13 @@ test('no false warnings where the team of a figure or a move is in another claus
   assert.deepEqual(warnings(found), ['kb-mismatch'], JSON.stringify(article.claims.map((c) => [c.property, c.value, c.qualifiers])));
 });
 
+test('a country is no team: "In Spagna ha aggiunto tre campionati spagnoli" is about the club named before', async () => {
+  const { article, findings: found } = await findings('date 2025-01-15\nCarlo Ancelotti è tornato al Real Madrid nel 2021. In Spagna ha aggiunto tre campionati spagnoli.');
+  assert.deepEqual(warnings(found), ['kb-mismatch'], JSON.stringify(article.claims.map((c) => [c.property, c.value, c.qualifiers])));
+  assert.deepEqual(warnings((await findings('date 2025-01-15\nCarlo Ancelotti è tornato al Real Madrid nel 2021. In Spagna ha aggiunto due campionati spagnoli.')).findings), []);
+  assert.deepEqual(warnings((await findings('date 2025-01-15\nCarlo Ancelotti è tornato al Real Madrid nel 2021. Ha aggiunto tre campionati spagnoli in Spagna.')).findings), ['kb-mismatch']);
+});
+
 test('internal: the same article gives two values for the same thing', async () => {
   const { article, findings: found } = await findings('Toni Kroos scored 5 goals for Real Madrid. Later we learn that Kroos scored 7 goals for Real Madrid.');
   const f = found.find((x) => x.rule === 'internal');

@@ -120,7 +120,8 @@ export class SentenceContext {
     if (stated) return stated;
     const before = teams.filter((t) => t.end <= offset);
     const lastTeam = before[before.length - 1];
-    const places = this.mentionsIn({ start: sentence.start, end: offset }, 'place');
+    // A country names no team ("In Spagna ha aggiunto tre campionati"): it neither picks one nor hides one.
+    const places = this.mentionsIn({ start: sentence.start, end: offset }, 'place').filter((p) => !p.entityId || !this.kb?.isCountry(p.entityId));
     // The nearest wins: "played in Madrid … a Bayern player for seven years" is Bayern's.
     for (let i = places.length - 1; i >= 0 && (!lastTeam || places[i]!.start > lastTeam.start); i--) {
       const team = this.teamNamedAfter(places[i]!, subjectId);
@@ -170,7 +171,10 @@ export class SentenceContext {
     const end = from + m[0].length;
     const word = end - m.groups!.word!.length;
     const place = this.mentionsIn({ start: word, end: Math.min(limit, word + 60) }, 'place')[0];
-    if (place && place.start === word) return this.teamNamedAfter(place, subjectId) ?? 'unresolved';
+    if (place && place.start === word) {
+      if (place.entityId && this.kb?.isCountry(place.entityId)) return undefined;
+      return this.teamNamedAfter(place, subjectId) ?? 'unresolved';
+    }
     if (m.groups!.company === undefined) return undefined;
     // "con i rossoneri": after "with"/"con", a team-like phrase that is no entity of any kind.
     const entities = this.article.entities;

@@ -154,6 +154,14 @@ export class KnowledgeBase {
     return this.byId.values();
   }
 
+  /** Whether a place is a country: one some entity has as its nationality. */
+  isCountry(placeId: string): boolean {
+    this.countries ??= new Set([...this.byId.values()].flatMap((e) => (e.nationality ? [this.resolveId(e.nationality) ?? e.nationality] : [])));
+    return this.countries.has(this.resolveId(placeId) ?? placeId);
+  }
+
+  private countries: Set<string> | undefined;
+
   /** Every fact about an entity (as person or holder), in load order. */
   facts(id: string): readonly KbFact[] {
     const r = this.resolveId(id);
