@@ -4,11 +4,13 @@
  *
  * - figures: "played 331 games for the club", "con 331 presenze e 31 reti";
  * - honours: "won 5 UEFA Champions League", "tre edizioni della Champions League",
- *   "due Mondiali per club", "altrettante supercoppe di Spagna" (the count just given);
+ *   "due Mondiali per club", "altrettante supercoppe di Spagna" (the count just given),
+ *   "won La Liga three times", "ha vinto tre volte la Liga";
  * - tenure: "almost a decade", "per nove stagioni";
  * - contract end: "contract until 2026", "accordi … fino al 2026";
  * - lists of teams coached or played for: "ha allenato Reggiana, Parma, Juventus, Milan e Napoli";
- * - moves: "moved to Manchester United in 2022", "lasciò il Napoli nel 2021";
+ * - moves: "moved to Manchester United in 2022", "lasciò il Napoli nel 2021", and stays that
+ *   began then: "has been at Real Madrid since 2012", "è al Real Madrid dal 2012";
  * - records: "l'allenatore ad aver vinto il maggior numero di Champions League".
  */
 import type { KnowledgeBase } from '../kb';
@@ -19,6 +21,7 @@ import {
   type CueHits,
 } from './cues';
 import { SentenceContext } from './sentenceContext';
+import { firstStartingAt } from '../text/spans';
 
 /**
  * Extract the claims of an analysed article, sorted by position. `nameOf` names a claim's
@@ -137,14 +140,7 @@ function anaphorValue(n: NumberMention, previous: NumberMention | undefined, ctx
 function competitionAfter(text: string, n: NumberMention, competitions: readonly EntityMention[]): EntityMention | undefined {
   const from = n.end;
   const limit = Math.min(text.length, from + (n.noun && TITLE_NOUNS.has(n.noun) ? 40 : 4));
-  let lo = 0;
-  let hi = competitions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (competitions[mid]!.start < from) lo = mid + 1;
-    else hi = mid;
-  }
-  const c = competitions[lo];
+  const c = competitions[firstStartingAt(competitions, from)];
   if (!c || c.start > limit) return undefined;
   const between = text.slice(from, c.start);
   // Only spaces, or a title noun and "of the" / "della" between the count and the name.
@@ -158,13 +154,7 @@ function competitionAfter(text: string, n: NumberMention, competitions: readonly
 function wonTimes(ctx: SentenceContext, n: NumberMention, competitions: readonly EntityMention[]): EntityMention | undefined {
   const text = ctx.article.text;
   const sentence = ctx.sentence(ctx.sentenceAt(n.start));
-  let lo = 0;
-  let hi = competitions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (competitions[mid]!.start < n.start) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstStartingAt(competitions, n.start);
   const before = competitions[lo - 1];
   const after = competitions[lo];
   const nounEnd = n.nounSpan?.end ?? n.end;

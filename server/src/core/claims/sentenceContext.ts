@@ -4,6 +4,7 @@
  * and which team or competition the sentence names.
  */
 import { fold, type KnowledgeBase } from '../kb';
+import { firstStartingAt } from '../text/spans';
 import type { Article, EntityMention, EntityType, Span } from '../model';
 
 /** How many sentences back a subject or a team may be named. */
@@ -43,20 +44,12 @@ export class SentenceContext {
     return this.article.sentences[index] ?? { start: 0, end: this.article.text.length };
   }
 
-  /** Mentions of `type` lying within `span`, in order. */
   /** The first date starting at or after `offset` (dates are sorted). */
   dateAtOrAfter(offset: number): number {
-    const dates = this.article.dates;
-    let lo = 0;
-    let hi = dates.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (dates[mid]!.start < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return firstStartingAt(this.article.dates, offset);
   }
 
+  /** Mentions of `type` lying within `span`, in order. */
   mentionsIn(span: Span, type: EntityType): EntityMention[] {
     const out: EntityMention[] = [];
     const entities = this.article.entities;
@@ -227,6 +220,7 @@ const BARE_COUNT_TAIL = /^\s*(?:[,;:.)]|$|(?:with|for|at|in|and|con|col|coi|per|
  */
 const STATED_PLACE = /^\s*(?:(?:in|at|a|al|allo|alla|nel|nella)\s+(?:the\s+)?|(?<company>with|for|con|col|coi|per)\s+(?:the|il|lo|la|i|gli|le|l['’])\s*)(?<word>\p{L}+)/iu;
 
+/** Index of the first of `items` (sorted) ending after `offset`: the first that reaches past it. */
 function firstAtOrAfter(items: readonly Span[], offset: number): number {
   let lo = 0;
   let hi = items.length;

@@ -6,6 +6,7 @@
  * continues the previous attributed quote. Pronouns and epithets count when coreference
  * has resolved them. Only outermost quotes are attributed.
  */
+import { firstStartingAt } from '../text/spans';
 import type { EntityMention, Language, Quote, Speaker, Span } from '../model';
 import type { QuoteSpan } from './findQuotes';
 import { speechCue } from './speechCues';
@@ -49,7 +50,7 @@ function speakerOf(m: EntityMention, cue: string, nameOf: (mention: EntityMentio
 function after(text: string, q: QuoteSpan, speakers: readonly EntityMention[], lang: Language, nameOf: (m: EntityMention) => string): Speaker | undefined {
   const lineEnd = endOfLine(text, q.end, AFTER_WINDOW + 40);
   const limit = Math.min(lineEnd, q.end + AFTER_WINDOW);
-  for (let i = firstAtOrAfter(speakers, q.end); i < speakers.length && speakers[i]!.start < limit; i++) {
+  for (let i = firstStartingAt(speakers, q.end); i < speakers.length && speakers[i]!.start < limit; i++) {
     const m = speakers[i]!;
     const between = text.slice(q.end, m.start);
     // "”, said Casemiro" / "”, ha dichiarato il tecnico di Reggiolo"
@@ -75,7 +76,7 @@ const LISTENER_CUES: ReadonlySet<string> = new Set(['told', 'tells']);
 function before(text: string, q: QuoteSpan, speakers: readonly EntityMention[], lang: Language, nameOf: (m: EntityMention) => string): Speaker | undefined {
   const from = startOfLine(text, q.start, BEFORE_WINDOW);
   let best: EntityMention | undefined;
-  for (let i = firstAtOrAfter(speakers, from); i < speakers.length && speakers[i]!.end <= q.start; i++) best = speakers[i];
+  for (let i = firstStartingAt(speakers, from); i < speakers.length && speakers[i]!.end <= q.start; i++) best = speakers[i];
   if (!best) return undefined;
   const between = text.slice(best.end, q.start);
   // A sentence boundary between the name and the quote breaks the link.
@@ -103,7 +104,7 @@ function continuation(text: string, q: QuoteSpan, previous: Quote | undefined, s
   const span = speaker.span;
   if (!span || span.start < previous.end || span.end > q.start || /[\n\r]/.test(gap) || !/[.!?]\s*$/.test(gap)) return undefined;
   // Someone else named in between could be the one speaking now.
-  for (let i = firstAtOrAfter(speakers, previous.end); i < speakers.length && speakers[i]!.start < q.start; i++) {
+  for (let i = firstStartingAt(speakers, previous.end); i < speakers.length && speakers[i]!.start < q.start; i++) {
     if (speakers[i]!.key !== speaker.key) return undefined;
   }
   return { ...speaker, cue: 'continuation' };
@@ -125,17 +126,6 @@ export function isCueGap(between: string): boolean {
 const GAP_PUNCTUATION = new Set([',', '.', ';', ':', '!', '?', '—', '–', '-']);
 const WHITE = /^\s$/u;
 const LETTER = /^\p{L}$/u;
-
-function firstAtOrAfter(items: readonly Span[], offset: number): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (items[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** End of the line containing `from`, looking at most `max` characters ahead (keeps many quotes linear). */
 function endOfLine(text: string, from: number, max: number): number {
