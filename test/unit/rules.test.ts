@@ -189,8 +189,10 @@ test('no false warnings where the team of a figure or a move is in another claus
     assert.deepEqual(warnings(found), [], `${text}\n${JSON.stringify(article.claims.map((c) => [c.property, c.value, c.qualifiers]))}`);
   }
   // "left for Manchester United in 2021" says when he joined United.
-  const { article, findings: found } = await findings('date 2025-07-15\nCasemiro left for Manchester United in 2021.');
-  assert.deepEqual(warnings(found), ['kb-mismatch'], JSON.stringify(article.claims.map((c) => [c.property, c.value, c.qualifiers])));
+  for (const text of ['date 2025-07-15\nCasemiro left for Manchester United in 2021.', 'date 2025-05-09\nXabi Alonso left the Bernabéu for Bayern Munich in 2015.']) {
+    const { article, findings: found } = await findings(text);
+    assert.deepEqual(warnings(found), ['kb-mismatch'], `${text}\n${JSON.stringify(article.claims.map((c) => [c.property, c.value, c.qualifiers]))}`);
+  }
 });
 
 test('a country is no team: "In Spagna ha aggiunto tre campionati spagnoli" is about the club named before', async () => {
@@ -198,6 +200,12 @@ test('a country is no team: "In Spagna ha aggiunto tre campionati spagnoli" is a
   assert.deepEqual(warnings(found), ['kb-mismatch'], JSON.stringify(article.claims.map((c) => [c.property, c.value, c.qualifiers])));
   assert.deepEqual(warnings((await findings('date 2025-01-15\nCarlo Ancelotti è tornato al Real Madrid nel 2021. In Spagna ha aggiunto due campionati spagnoli.')).findings), []);
   assert.deepEqual(warnings((await findings('date 2025-01-15\nCarlo Ancelotti è tornato al Real Madrid nel 2021. Ha aggiunto tre campionati spagnoli in Spagna.')).findings), ['kb-mismatch']);
+});
+
+test('a surname alone after the full name of someone the knowledge base knows is that person', async () => {
+  const { article, findings: found } = await findings('date 2025-05-09\nXabi Alonso will leave Bayer Leverkusen. Five years after arriving from Liverpool, Alonso left the Bernabéu for Bayern Munich in 2015.');
+  assert.deepEqual(article.entities.filter((e) => e.text === 'Alonso').map((e) => e.entityId), ['xabi-alonso']);
+  assert.deepEqual(warnings(found), ['kb-mismatch'], JSON.stringify(article.claims.map((c) => [c.property, c.subjectKey, c.value, c.qualifiers])));
 });
 
 test('internal: the same article gives two values for the same thing', async () => {

@@ -294,7 +294,7 @@ function moveClaim(article: Article, ctx: SentenceContext, sentence: Span, body:
   // "left Madrid for Bayern in 2014", "left for Manchester United": the date is of the arrival.
   const destination = cue.groups?.left ? destinationAfter(ctx, object?.end ?? cueEnd, sentence.end, subject.entityId) : undefined;
   const property: ClaimProperty = cue.groups?.left && !destination ? 'left' : 'joined';
-  const team = destination ?? object;
+  const team = destination ?? object?.team;
   if (!team?.entityId || subject.entityId === team.entityId) return;
   // The date follows the team, perhaps after where the move was from ("al Real Madrid dal Bayern Monaco nell'estate del 2015").
   const origin = FROM_TEAM.exec(text.slice(team.end, Math.min(sentence.end, team.end + 40)));
@@ -319,7 +319,7 @@ const FROM_TEAM = /^\s+(?:from|dal|dalla|dall['’])\s+(?:\p{Lu}[\p{L}'’.-]*\s
 /** The team after "for", "to" or "per" following a verb of leaving: where the subject went. */
 function destinationAfter(ctx: SentenceContext, from: number, limit: number, subjectId: string | undefined): EntityMention | undefined {
   const m = /^\s+(?:for|to|per|alla volta del|alla volta della)(?![\p{L}])/iu.exec(ctx.article.text.slice(from, from + 24));
-  return m ? ctx.objectTeam(from + m[0].length, limit, subjectId) : undefined;
+  return m ? ctx.objectTeam(from + m[0].length, limit, subjectId)?.team : undefined;
 }
 
 function recordClaim(ctx: SentenceContext, sentence: Span, body: string, lang: Language, out: Claim[]): void {

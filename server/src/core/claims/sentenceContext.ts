@@ -179,15 +179,18 @@ export class SentenceContext {
   /**
    * The team a verb at `from` acts on: one named right after it ("left Real Madrid", "è
    * arrivato al Real Madrid"), or the subject's one team named after a place there ("left
-   * Madrid"). A team further on ("left Madrid for Bayern") is not the verb's object.
+   * Madrid"). A team further on ("left Madrid for Bayern") is not the verb's object. `end`
+   * is where the object ends, also when it is a place that names no team ("the Bernabéu").
    */
-  objectTeam(from: number, limit: number, subjectId: string | undefined): EntityMention | undefined {
+  objectTeam(from: number, limit: number, subjectId: string | undefined): { readonly team?: EntityMention; readonly end: number } | undefined {
     const span = { start: from, end: Math.min(limit, from + 40) };
     const direct = (m: EntityMention | undefined) => m && OBJECT_GAP.test(this.article.text.slice(from, m.start)) ? m : undefined;
     const team = direct(this.mentionsIn(span, 'team').find((t) => t.entityId));
-    if (team) return team;
+    if (team) return { team, end: team.end };
     const place = direct(this.mentionsIn(span, 'place')[0]);
-    return place ? this.teamNamedAfter(place, subjectId) : undefined;
+    if (!place) return undefined;
+    const named = this.teamNamedAfter(place, subjectId);
+    return named ? { team: named, end: place.end } : { end: place.end };
   }
 
   private teamNamedAfter(place: EntityMention, subjectId: string | undefined): EntityMention | undefined {

@@ -83,7 +83,8 @@ export function findEntities(input: EntityInputs, context: AnalysisContext | und
   }
 
   harmoniseLists(text, named, evidence);
-  named.push(...unknownMentions(text, recognized, accepted, input.dates, context?.workspaceSurnames));
+  const linkedPersons = named.filter((m) => m.type === 'person' && m.entityId && /\s/.test(m.text)).sort(byStart);
+  named.push(...unknownMentions(text, recognized, accepted, input.dates, context?.workspaceSurnames, linkedPersons));
   named.sort(byStart);
 
   // Epithets refer back: only to an entity the article has already named.
@@ -160,12 +161,20 @@ function unknownMentions(
   accepted: readonly Span[],
   dates: readonly Span[],
   workspaceSurnames: ReadonlyMap<string, string> | undefined,
+  linkedPersons: readonly EntityMention[],
 ): EntityMention[] {
   const out: EntityMention[] = [];
-  const surnames = new Map<string, string>();
+  // Surname → the key (and knowledge-base id) of the last person named in full before it.
+  const surnames = new Map<string, { readonly key: string; readonly entityId?: string }>();
   let a = 0;
   let d = 0;
+  let l = 0;
   for (const e of recognized) {
+    // "Xabi Alonso … Alonso": a known person's surname alone is that person.
+    for (; l < linkedPersons.length && linkedPersons[l]!.start < e.start; l++) {
+      const p = linkedPersons[l]!;
+      surnames.set(fold(p.text.slice(p.text.search(/\S*$/))), { key: p.key, entityId: p.entityId! });
+    }
     while (a < accepted.length && accepted[a]!.end <= e.start) a++;
     if (a < accepted.length && accepted[a]!.start < e.end) continue;
     while (d < dates.length && dates[d]!.end <= e.start) d++;
@@ -173,27 +182,29 @@ function unknownMentions(
     const name = text.slice(e.start, e.end);
     let key = unknownKey(name);
     let kind: EntityMention['kind'] = 'name';
+    let entityId: string | undefined;
     if (e.type === 'person') {
       // A recognised name has no white space at its ends: any inside separates its words.
       const lastSpace = name.search(/\s\S*$/);
       if (lastSpace > 0) {
-        surnames.set(fold(name.slice(lastSpace + 1)), key);
+        surnames.set(fold(name.slice(lastSpace + 1)), { key });
       } else {
         const full = surnames.get(fold(name)) ?? workspaceSurnameKey(workspaceSurnames, name);
         if (full) {
-          key = full;
+          key = full.key;
+          entityId = full.entityId;
           kind = 'surname';
         }
       }
     }
-    out.push({ start: e.start, end: e.end, text: name, type: e.type satisfies EntityType, key, kind });
+    out.push({ start: e.start, end: e.end, text: name, type: e.type satisfies EntityType, key, kind, ...(entityId ? { entityId } : {}) });
   }
   return out;
 }
 
-function workspaceSurnameKey(surnames: ReadonlyMap<string, string> | undefined, name: string): string | undefined {
+function workspaceSurnameKey(surnames: ReadonlyMap<string, string> | undefined, name: string): { readonly key: string; readonly entityId?: string } | undefined {
   const full = surnames?.get(fold(name));
-  return full ? unknownKey(full) : undefined;
+  return full ? { key: unknownKey(full) } : undefined;
 }
 
 /**
