@@ -14,6 +14,12 @@ import { analyse, findings } from './claimsHelpers';
 const rules = (fs: { rule: string }[]) => fs.map((f) => f.rule);
 const warnings = (fs: { severity: string; rule: string }[]) => fs.filter((f) => f.severity === 'warning').map((f) => f.rule);
 
+/** Asserts the rules of `text`'s warnings; a failure shows the claims read from it. */
+async function expectWarnings(text: string, expected: string[]): Promise<void> {
+  const { article, findings: found } = await findings(text);
+  assert.deepEqual(warnings(found), expected, `${text}\n${JSON.stringify(article.claims.map((c) => [c.property, c.value, c.qualifiers]))}`);
+}
+
 test('the seed articles agree with the bundled knowledge base: no warnings', async () => {
   const dir = resolve(__dirname, '../../samples');
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.txt'))) {
@@ -93,10 +99,7 @@ test('still more ways to say it: "won X three times", "è al X dal 2013", "where
     'date 2025-02-10\nCarlo Ancelotti is the coach with the most Champions League titles. At Milan, where he stayed eleven seasons, he won two of them.',
     'date 2025-01-10\nSérgio Conceição è arrivato al Milan. Il portoghese ha guidato il Porto per dieci stagioni prima di approdare in rossonero.',
   ];
-  for (const text of flagged) {
-    const { article, findings: found } = await findings(text);
-    assert.deepEqual(warnings(found), ['kb-mismatch'], `${text}\n${JSON.stringify(article.claims.map((c) => [c.property, c.value, c.qualifiers]))}`);
-  }
+  for (const text of flagged) await expectWarnings(text, ['kb-mismatch']);
   const silent = [
     'date 2024-09-28\nCarlo Ancelotti has won La Liga two times with Real Madrid.',
     'date 2024-09-28\nCarlo Ancelotti ha vinto la Champions League tre volte con il Real Madrid.',
@@ -108,10 +111,7 @@ test('still more ways to say it: "won X three times", "è al X dal 2013", "where
     // "per nove anni prima," is the time before, not a stay of nine years at Porto.
     'date 2025-01-10\nSérgio Conceição ha guidato il Porto per sette anni. Per nove anni prima, aveva giocato in Italia.',
   ];
-  for (const text of silent) {
-    const { article, findings: found } = await findings(text);
-    assert.deepEqual(warnings(found), [], `${text}\n${JSON.stringify(article.claims.map((c) => [c.property, c.value, c.qualifiers]))}`);
-  }
+  for (const text of silent) await expectWarnings(text, []);
 });
 
 test('records: one claimed before it was held is flagged with the date it began; a club\'s record is not a coach\'s', async () => {
@@ -169,10 +169,7 @@ test('no false warnings where the team a figure is about is not stated or is sta
     // Two teams in the sentence before: which one the honours are with is not said.
     'date 2023-09-01\nIl brasiliano Casemiro ha collezionato 331 presenze e 31 gol con la maglia dei Blancos, con una parentesi in prestito al Porto. Il palmarès parla da sé: cinque Champions League, tre campionati spagnoli.',
   ];
-  for (const text of silent) {
-    const { article, findings: found } = await findings(text);
-    assert.deepEqual(warnings(found), [], `${text}\n${JSON.stringify(article.claims.map((c) => [c.property, c.value, c.qualifiers]))}`);
-  }
+  for (const text of silent) await expectWarnings(text, []);
 });
 
 test('no false warnings where the team of a figure or a move is in another clause', async () => {
@@ -184,15 +181,9 @@ test('no false warnings where the team of a figure or a move is in another claus
     // "left Madrid for Bayern": Bayern is where he went, not the team he left.
     'date 2024-05-23\nThere is a neat symmetry with Xabi Alonso. The Spaniard left Madrid for Bayern in August 2014, the same summer Kroos made the opposite journey.',
   ];
-  for (const text of silent) {
-    const { article, findings: found } = await findings(text);
-    assert.deepEqual(warnings(found), [], `${text}\n${JSON.stringify(article.claims.map((c) => [c.property, c.value, c.qualifiers]))}`);
-  }
+  for (const text of silent) await expectWarnings(text, []);
   // "left for Manchester United in 2021" says when he joined United.
-  for (const text of ['date 2025-07-15\nCasemiro left for Manchester United in 2021.', 'date 2025-05-09\nXabi Alonso left the Bernabéu for Bayern Munich in 2015.']) {
-    const { article, findings: found } = await findings(text);
-    assert.deepEqual(warnings(found), ['kb-mismatch'], `${text}\n${JSON.stringify(article.claims.map((c) => [c.property, c.value, c.qualifiers]))}`);
-  }
+  for (const text of ['date 2025-07-15\nCasemiro left for Manchester United in 2021.', 'date 2025-05-09\nXabi Alonso left the Bernabéu for Bayern Munich in 2015.']) await expectWarnings(text, ['kb-mismatch']);
 });
 
 test('a country is no team: "In Spagna ha aggiunto tre campionati spagnoli" is about the club named before', async () => {

@@ -58,15 +58,15 @@ export function countWithNoun(text: string, start: number, end: number, expected
   const word = m[1]!;
   const forms = BY_WORD[lang].get(word.toLowerCase());
   if (!forms) return undefined;
-  const noun = keepCase(word, expected === 1 ? forms.one : forms.many);
+  const noun = casedLike(word, expected === 1 ? forms.one : forms.many);
   const length = end + m[0].length - start;
   if (expected !== 1 || lang === 'en' || /^\d/.test(written)) return { text: `${written} ${noun}`, length };
   // Italian "one" in words is the indefinite article: un titolo, una presenza, un'edizione.
-  const capital = /^\p{Lu}/u.test(text.slice(start, start + 1));
   const article = !forms.feminine ? 'un ' : /^[aeiou]/i.test(noun) ? "un'" : 'una ';
-  return { text: `${capital ? article[0]!.toUpperCase() + article.slice(1) : article}${noun}`, length };
+  return { text: `${casedLike(written, article)}${noun}`, length };
 }
 
-function keepCase(original: string, word: string): string {
+/** `word` with a capital first letter when `original` has one ("Sei" becomes "Cinque"). */
+export function casedLike(original: string, word: string): string {
   return /^\p{Lu}/u.test(original) ? word[0]!.toUpperCase() + word.slice(1) : word;
 }

@@ -6,7 +6,7 @@
 import type { Finding } from '../findings';
 import { compareWithKb } from './compareWithKb';
 import { claimKey, COMPARABLE } from './claimKey';
-import { statement, type NameOf } from './messages';
+import { namesFrom, statement } from './messages';
 import type { Rule } from './rule';
 import { compatible } from './timeOrder';
 
@@ -17,7 +17,7 @@ export const crossArticle: Rule = {
   check(article, env): Finding[] {
     if (!env.otherClaims) return [];
     const out: Finding[] = [];
-    const nameOf: NameOf = (id) => env.kb?.entity(id)?.name ?? id;
+    const nameOf = namesFrom(env.kb);
     for (const claim of article.claims) {
       if (!COMPARABLE.has(claim.property) || claim.qualifiers.approx) continue;
       if (env.kb && compareWithKb(claim, article, env.kb).verdict !== 'unknown') continue;

@@ -3,8 +3,8 @@ import type { Finding } from '../findings';
 import type { Article, Claim } from '../model';
 import { numberWord } from '../numbers/numberWords';
 import { compareWithKb } from './compareWithKb';
-import { countWithNoun } from './countedNoun';
-import { provenance, recordSince, statement, writtenValue, type NameOf } from './messages';
+import { casedLike, countWithNoun } from './countedNoun';
+import { namesFrom, provenance, recordSince, statement, writtenValue } from './messages';
 import type { Rule } from './rule';
 
 /** The payload of a `kb-mismatch` diagnostic: enough to build the correction. */
@@ -29,7 +29,7 @@ export const kbMismatch: Rule = {
   check(article, env): Finding[] {
     const kb = env.kb;
     if (!kb) return [];
-    const nameOf: NameOf = (id) => kb.entity(id)?.name ?? id;
+    const nameOf = namesFrom(kb);
     const out: Finding[] = [];
     for (const claim of article.claims) {
       const c = compareWithKb(claim, article, kb);
@@ -73,7 +73,7 @@ function styled(expected: number | string, claim: Claim, article: Article): stri
     const original = article.text.slice(claim.valueSpan.start, claim.valueSpan.end);
     const word = numberWord(expected, article.language);
     if (!word) return String(expected);
-    return /^\p{Lu}/u.test(original) ? word[0]!.toUpperCase() + word.slice(1) : word;
+    return casedLike(original, word);
   }
   return String(expected);
 }

@@ -3,11 +3,16 @@
  * in the article's language: "The knowledge base says Casemiro made 331 appearances for Real
  * Madrid (2013–2022; source: …, 2024-04-19); the article says 300."
  */
-import type { KbSource } from '../kb';
+import type { KbSource, KnowledgeBase } from '../kb';
 import type { Claim, Language } from '../model';
 
 /** Names of the entities a message mentions. */
 export type NameOf = (id: string) => string;
+
+/** Entities' canonical names from the knowledge base; an id it does not know stands for itself. */
+export function namesFrom(kb: KnowledgeBase | undefined): NameOf {
+  return (id) => kb?.entity(id)?.name ?? id;
+}
 
 /**
  * The claim as a clause with `value` in place of its own: "Casemiro made 331 appearances for

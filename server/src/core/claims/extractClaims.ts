@@ -83,14 +83,16 @@ function figureClaims(article: Article, ctx: SentenceContext, kb: KnowledgeBase 
     const stat = STAT_NOUNS[lang].get(noun) ?? STAT_NOUNS[lang === 'en' ? 'it' : 'en'].get(noun);
     const form: Claim['form'] = n.form === 'anaphor' ? 'anaphor' : n.form;
     const valueSpan: Span = { start: n.start, end: n.end };
+    // Where the figure's words end: "331 games", "tre volte".
+    const nounEnd = n.nounSpan?.end ?? n.end;
 
     if (stat) {
       const subject = ctx.subjectAt(n.start);
       if (!subject) continue;
-      const team = ctx.teamAt(n.end, subject.entityId, { phraseEnd: n.nounSpan?.end ?? n.end });
+      const team = ctx.teamAt(n.end, subject.entityId, { phraseEnd: nounEnd });
       if (team === 'unresolved' || !team?.entityId) continue;
       const scope = /\b(?:league|liga|campionato|serie a|premier)\b/iu.test(text.slice(n.end, Math.min(text.length, n.end + 40))) ? 'league' : 'all';
-      out.push(make(ctx, { property: stat, subject, value, valueSpan, span: { start: n.start, end: n.nounSpan?.end ?? n.end }, form, qualifiers: { team: team.entityId, scope, ...approximation(text, n.start) } }));
+      out.push(make(ctx, { property: stat, subject, value, valueSpan, span: { start: n.start, end: nounEnd }, form, qualifiers: { team: team.entityId, scope, ...approximation(text, n.start) } }));
       continue;
     }
 
@@ -98,20 +100,20 @@ function figureClaims(article: Article, ctx: SentenceContext, kb: KnowledgeBase 
     if (competition) {
       const subject = ctx.subjectAt(n.start);
       if (!subject) continue;
-      const team = ctx.teamAt(n.end, subject.entityId, { exclude: competition, phraseEnd: Math.max(competition.end, n.nounSpan?.end ?? n.end) });
+      const team = ctx.teamAt(n.end, subject.entityId, { exclude: competition, phraseEnd: Math.max(competition.end, nounEnd) });
       if (team === 'unresolved') continue;
       const qualifiers: Record<string, string> = { competition: competition.entityId! };
       if (team?.entityId && team.entityId !== subject.entityId) qualifiers.team = team.entityId;
       const role = roleOf(kb, subject.entityId, qualifiers.team, ctx, n.start);
       if (role) qualifiers.role = role;
-      const span = { start: Math.min(n.start, competition.start), end: Math.max(competition.end, n.nounSpan?.end ?? n.end) };
+      const span = { start: Math.min(n.start, competition.start), end: Math.max(competition.end, nounEnd) };
       out.push(make(ctx, { property: 'honours', subject, value, valueSpan, span, form, qualifiers }));
       continue;
     }
 
     const decade = /\b(?:decade|decennio)\b/u.test(n.text);
     if (TENURE_NOUNS.has(noun) || decade) {
-      const end = decade ? n.end : n.nounSpan?.end ?? n.end;
+      const end = decade ? n.end : nounEnd;
       const lead = wordBefore(text, n.start);
       const after = wordAfter(text, end);
       if (!lead || !TENURE_LEADS.has(lead) || (after && (NOT_TENURE_AFTER.has(after) || (NOT_TENURE_AT_PHRASE_END.has(after) && endsPhrase(text, end))))) continue;

@@ -175,7 +175,6 @@ export class SentenceContext {
     return overlapping && overlapping.start < end ? undefined : 'unresolved';
   }
 
-  /** The one team of the subject's (in the knowledge base) whose name has the place's name in it: Real Madrid for Madrid. */
   /**
    * The team a verb at `from` acts on: one named right after it ("left Real Madrid", "è
    * arrivato al Real Madrid"), or the subject's one team named after a place there ("left
@@ -193,6 +192,7 @@ export class SentenceContext {
     return named ? { team: named, end: place.end } : { end: place.end };
   }
 
+  /** The one team of the subject's (in the knowledge base) whose name has the place's name in it: Real Madrid for Madrid. */
   private teamNamedAfter(place: EntityMention, subjectId: string | undefined): EntityMention | undefined {
     if (!this.kb || !subjectId) return undefined;
     const names = new Set([fold(place.text), ...(place.entityId ? [fold(this.kb.entity(place.entityId)?.name ?? '')] : [])].filter(Boolean));

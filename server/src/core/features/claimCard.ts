@@ -1,6 +1,6 @@
 /** Hover on a claim: what it states, what it was compared with (value, source, date) and the verdict. */
 import { compareWithKb } from '../checks/compareWithKb';
-import { provenance, recordSince, statement } from '../checks/messages';
+import { namesFrom, provenance, recordSince, statement } from '../checks/messages';
 import type { KnowledgeBase } from '../kb';
 import type { TagView } from '../annotations/model';
 import { ratingById } from '../annotations/ratings';
@@ -15,7 +15,7 @@ const VERDICT = {
 export function claimCard(claim: Claim, article: Article, kb: KnowledgeBase | undefined): string {
   const lang = article.language;
   const w = VERDICT[lang];
-  const nameOf = (id: string): string => kb?.entity(id)?.name ?? id;
+  const nameOf = namesFrom(kb);
   const subject = claim.subjectId ? nameOf(claim.subjectId) : claim.subjectName;
   const written = article.text.slice(claim.valueSpan.start, claim.valueSpan.end);
   const value = Array.isArray(claim.value) ? claim.value.map(nameOf).join(', ') : claim.property === 'record' ? subject : String(claim.value);

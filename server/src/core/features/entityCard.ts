@@ -5,6 +5,7 @@
  */
 import type { KbFigure, KbHonour, KbSource, KbStatistic, KnowledgeBase } from '../kb';
 import type { Article, Language } from '../model';
+import { namesFrom } from '../checks/messages';
 import { escapeMarkdown } from './markdown';
 
 const WORDS = {
@@ -35,7 +36,7 @@ export function entityCard(kb: KnowledgeBase, entityId: string, article: Article
   const lang: Language = article.language;
   const w = WORDS[lang];
   const asOf = article.date?.value && !article.date.value.includes('X') ? article.date.value : undefined;
-  const name = (id: string): string => kb.entity(id)?.name ?? id;
+  const name = namesFrom(kb);
   const lines: string[] = [`**${escapeMarkdown(entity.name)}** · ${w[entity.type]}`];
   const description = entity.description?.[lang] ?? entity.description?.en ?? entity.description?.it;
   if (description) lines.push('', escapeMarkdown(description));
