@@ -137,7 +137,7 @@ test('messages count in words a reader expects: "once", "1 volta"', async () => 
 });
 
 test('Italian messages write decimals with a comma ("7,1 anni")', async () => {
-  const { findings: found } = await findings('date 2025-01-10\nSérgio Conceição ha guidato il Porto per dieci stagioni.');
+  const { findings: found } = await findings('date 2025-01-10\nSérgio Conceição ha guidato il Porto per dieci anni.');
   assert.match(found.find((f) => f.rule === 'kb-mismatch')?.message ?? '', /è rimasto 7,1 anni a FC Porto/);
 });
 
@@ -240,4 +240,54 @@ test('list-mismatch: a team outside the complete list of teams coached', async (
 test('unknown-entity hints once per name, and unattributed quotes need at least a short sentence', async () => {
   const { findings: found } = await findings('Hansi Flick arrived. Flick said nothing.\n\n“We will fight until the very last minute of the season.”\n\nThey were a “galactic” side.');
   assert.deepEqual(rules(found).sort(), ['unattributed-quote', 'unknown-entity']);
+});
+
+test('a person named as a club\'s owner is not the subject: "il tecnico … e il club di Florentino Pérez …, un contratto in scadenza nel 2027"', async () => {
+  const flagged = [
+    'date 2025-01-15\nCarlo Ancelotti potrebbe lasciare: il tecnico di Reggiolo e il club di Florentino Pérez si separeranno a fine stagione, nonostante un contratto in scadenza nel giugno 2027.',
+    "date 2025-01-15\nCarlo Ancelotti and Florentino Pérez's club will part ways in the summer despite a contract until 2027.",
+    // Alone, the owner is still the subject.
+    'date 2025-01-15\nIl Real Madrid di Carlo Ancelotti va avanti, con un contratto in scadenza nel 2027.',
+  ];
+  for (const text of flagged) await expectWarnings(text, ['kb-mismatch']);
+  const silent = [
+    'date 2025-01-15\nCarlo Ancelotti potrebbe lasciare: il tecnico di Reggiolo e il club di Florentino Pérez si separeranno a fine stagione, nonostante un contratto in scadenza nel giugno 2026.',
+    // The owner of the contract is the subject: "il contratto di Ancelotti".
+    'date 2025-01-15\nFlorentino Pérez non ha fretta: il contratto di Carlo Ancelotti è in scadenza nel 2026.',
+  ];
+  for (const text of silent) await expectWarnings(text, []);
+});
+
+test('seasons are counted as seasons: seven from August 2017 to June 2024, so "six seasons" is wrong', async () => {
+  for (const text of [
+    'date 2024-06-03\nKylian Mbappé will join Real Madrid after six seasons in Paris.',
+    'date 2024-07-16\nKylian Mbappé arriva al Real Madrid dopo sei stagioni al Paris Saint-Germain.',
+  ]) await expectWarnings(text, ['kb-mismatch']);
+  for (const text of [
+    'date 2024-06-03\nKylian Mbappé will join Real Madrid after seven seasons in Paris.',
+    'date 2024-07-16\nKylian Mbappé arriva al Real Madrid dopo sette stagioni al Paris Saint-Germain.',
+    // Years are still read loosely: six years and ten months may be written "six years".
+    'date 2024-06-03\nKylian Mbappé will join Real Madrid after six years in Paris.',
+    // A stint that began in January and ended in August: nine to eleven seasons, depending on how the halves are counted.
+    'date 2023-01-01\nCasemiro spent nine seasons at Real Madrid.',
+    'date 2023-01-01\nCasemiro spent ten seasons at Real Madrid.',
+  ]) await expectWarnings(text, []);
+});
+
+test('a role held since a year: "has been president since 2011", "è tecnico delle Aspirine dal 2020"', async () => {
+  for (const text of [
+    'date 2024-06-03\nKylian Mbappé was welcomed by Florentino Pérez, who has been president of Real Madrid since 2011.',
+    'date 2024-05-22\nXabi Alonso è tecnico delle Aspirine dal 2020.',
+    'date 2024-05-22\nXabi Alonso has been in charge of Bayer Leverkusen since 2020.',
+  ]) await expectWarnings(text, ['kb-mismatch']);
+  for (const text of [
+    'date 2024-06-03\nKylian Mbappé was welcomed by Florentino Pérez, who has been president of Real Madrid since 2009.',
+    'date 2024-05-22\nXabi Alonso è tecnico delle Aspirine dal 2022.',
+    'date 2024-05-22\nXabi Alonso è tecnico del Bayer Leverkusen dall\'ottobre 2022.',
+  ]) await expectWarnings(text, []);
+});
+
+test('a cue\'s longer form is found after its shorter one: "è alla Roma", not only "è al"', async () => {
+  await expectWarnings('date 2025-01-10\nDopo tante avventure Claudio Ranieri è alla Roma dal 2023, per la terza volta.', ['kb-mismatch']);
+  await expectWarnings('date 2025-01-10\nDopo tante avventure Claudio Ranieri è alla Roma dal novembre 2024, per la terza volta.', []);
 });

@@ -141,7 +141,7 @@ export interface Claim extends Span {
   readonly form: 'digits' | 'words' | 'anaphor' | 'name' | 'list' | 'phrase';
   /**
    * `team`, `competition`, `role`, `scope` (`all` | `league`), `approx` (`almost` | `about` |
-   * `over`), `year`: entity ids or plain values.
+   * `over`), `unit` (`seasons`, for a tenure counted in seasons), `year`: entity ids or plain values.
    */
   readonly qualifiers: Readonly<Record<string, string>>;
   readonly items?: readonly ClaimItem[];

@@ -54,8 +54,10 @@ export function compareWithKb(claim: Claim, article: Article, kb: KnowledgeBase)
       }
       return first ?? UNKNOWN;
     }
-    case 'tenure':
-      return q.team && typeof claim.value === 'number' ? compareTenure(claim.value, q.approx, kb, subject, q.team, q.role, asOf) : UNKNOWN;
+    case 'tenure': {
+      if (!q.team || typeof claim.value !== 'number') return UNKNOWN;
+      return q.unit === 'seasons' ? compareSeasons(claim.value, q.approx, kb, subject, q.team, q.role, asOf) : compareTenure(claim.value, q.approx, kb, subject, q.team, q.role, asOf);
+    }
     case 'contract-end': {
       const contract = kb.contractEnd(subject, { ...(asOf ? { asOf } : {}), ...(q.team ? { teamId: q.team } : {}) });
       if (!contract) return UNKNOWN;
@@ -65,7 +67,8 @@ export function compareWithKb(claim: Claim, article: Article, kb: KnowledgeBase)
     case 'joined':
     case 'left': {
       if (!q.team) return UNKNOWN;
-      const stints = kb.stintsOf(subject, { teamId: q.team });
+      // "has been president since 2009": only the stints in that role.
+      const stints = kb.stintsOf(subject, { teamId: q.team, ...(q.role ? { role: q.role as KbRole } : {}) });
       const dates = stints.map((s) => (claim.property === 'joined' ? s.from : s.to)).filter((d): d is string => d !== undefined);
       if (dates.length === 0) return UNKNOWN;
       const year = String(claim.value).slice(0, 4);
@@ -132,12 +135,9 @@ function claimedInterval(value: number, approx: string | undefined): [number, nu
  * coach's eight seasons at a club he had played for are not wrong for adding up to thirteen.
  */
 function compareTenure(value: number, approx: string | undefined, kb: KnowledgeBase, person: string, team: string, role: string | undefined, asOf: string | undefined): KbComparison {
-  const stints = kb.stintsOf(person, { teamId: team, ...(role ? { role: role as KbRole } : {}) });
-  if (stints.length === 0 || stints.some((s) => !s.from)) return UNKNOWN;
+  const readings = stayReadings(kb, person, team, role);
+  if (!readings) return UNKNOWN;
   const end = asOf ? parseAnyDate(asOf)?.end : Date.now() / DAY_MS;
-  const readings = [stints];
-  const roles = new Set(stints.map((s) => s.role));
-  if (roles.size > 1) for (const r of roles) readings.push(stints.filter((s) => s.role === r));
   const lowAllowed = approx === 'almost' ? value - 1.5 : approx === 'over' ? value : value - 1;
   const highAllowed = approx === 'almost' ? value + 0.25 : approx === 'over' ? Number.POSITIVE_INFINITY : value + 1;
   let closest: { years: number; stints: readonly KbStint[] } | undefined;
@@ -148,6 +148,88 @@ function compareTenure(value: number, approx: string | undefined, kb: KnowledgeB
     if (!closest || Math.abs(years - value) < Math.abs(closest.years - value)) closest = { years, stints: reading };
   }
   return tenureComparison('disagrees', closest!.years, closest!.stints);
+}
+
+/**
+ * The ways to read a stay at a team: all its stints, and each role's when the claim names no
+ * role and there were several. Undefined when a stint's start is unknown.
+ */
+function stayReadings(kb: KnowledgeBase, person: string, team: string, role: string | undefined): (readonly KbStint[])[] | undefined {
+  const stints = kb.stintsOf(person, { teamId: team, ...(role ? { role: role as KbRole } : {}) });
+  if (stints.length === 0 || stints.some((s) => !s.from)) return undefined;
+  const readings = [stints];
+  const roles = new Set(stints.map((s) => s.role));
+  if (roles.size > 1) for (const r of roles) readings.push(stints.filter((s) => s.role === r));
+  return readings;
+}
+
+/**
+ * Seasons at a team, counted as football counts them (a season runs from July to June): a
+ * stay from August 2017 to June 2024 is seven. A stint that begins or ends mid-season adds a
+ * season some count and some do not, so the knowledge base's side is a range, and a claim
+ * agrees when what it allows ("almost", "over") meets it. Roles are readings as for years.
+ */
+function compareSeasons(value: number, approx: string | undefined, kb: KnowledgeBase, person: string, team: string, role: string | undefined, asOf: string | undefined): KbComparison {
+  const readings = stayReadings(kb, person, team, role);
+  if (!readings) return UNKNOWN;
+  const low = approx === 'almost' || approx === 'about' ? value - 1 : value;
+  const high = approx === 'over' ? Number.POSITIVE_INFINITY : approx === 'about' ? value + 1 : value;
+  let closest: { range: SeasonRange; stints: readonly KbStint[]; distance: number } | undefined;
+  for (const reading of readings) {
+    const range = seasonsIn(reading, asOf);
+    if (!range) return UNKNOWN;
+    if (range.max >= low && range.min <= high) return seasonComparison('agrees', range, reading);
+    const distance = Math.min(Math.abs(range.min - value), Math.abs(range.max - value));
+    if (!closest || distance < closest.distance) closest = { range, stints: reading, distance };
+  }
+  return seasonComparison('disagrees', closest!.range, closest!.stints);
+}
+
+function seasonComparison(verdict: Verdict, range: SeasonRange, stints: readonly KbStint[]): KbComparison {
+  const first = stints[0]!;
+  const last = stints[stints.length - 1]!;
+  const shown = range.min === range.max ? String(range.min) : `${range.min}–${range.max}`;
+  // A range is no value to write into the text: only an exact count is offered as a fix.
+  return { verdict, expected: range.min === range.max ? range.min : shown, detail: `${shown} (${first.from}–${last.to ?? ''})`, ...sourced(first.source, first.asOf) };
+}
+
+interface SeasonRange {
+  readonly min: number;
+  readonly max: number;
+}
+
+/**
+ * The seasons `stints` touch, and how many of them only in part: one joined in January or
+ * left in September. A running stint counts to `asOf` (today without it). Undefined for a
+ * date that does not parse.
+ */
+function seasonsIn(stints: readonly KbStint[], asOf: string | undefined): SeasonRange | undefined {
+  let min = 0;
+  let max = 0;
+  for (const s of stints) {
+    const from = yearMonth(s.from!, 'start');
+    const to = s.to ? yearMonth(s.to, 'end') : yearMonth(asOf ?? new Date().toISOString().slice(0, 10), 'end');
+    if (!from || !to) return undefined;
+    // Joining in May or June is joining for the next season; from July to September, for this one.
+    const [first, firstPartial] = from.month >= 5 && from.month <= 6 ? [from.year, false] : from.month >= 7 ? [from.year, from.month > 9] : [from.year - 1, true];
+    // Leaving from May to July ends the season just played; later, a season had begun.
+    const [last, lastPartial] = to.month >= 5 && to.month <= 7 ? [to.year - 1, false] : to.month >= 8 ? [to.year, true] : [to.year - 1, true];
+    const touched = last - first + 1;
+    if (touched <= 0) continue;
+    max += touched;
+    min += Math.max(0, touched - (firstPartial ? 1 : 0) - (lastPartial ? 1 : 0));
+  }
+  return { min, max };
+}
+
+/**
+ * Year and month of a knowledge-base date. A bare year is read as a move in the summer, as a
+ * footballer's "1987–1992" means: seasons 1987-88 to 1991-92.
+ */
+function yearMonth(date: string, as: 'start' | 'end'): { year: number; month: number } | undefined {
+  const m = /^(\d{4})(?:-(\d\d))?/.exec(date);
+  if (!m) return undefined;
+  return { year: Number(m[1]), month: m[2] ? Number(m[2]) : as === 'start' ? 7 : 6 };
 }
 
 /** Years covered by `stints`, a running one counted to `end` (a day number); undefined for a date that does not parse. */

@@ -68,7 +68,9 @@ function correction(expected: number | string, claim: Claim, article: Article): 
 
 /** The expected value written as the article writes the claimed one: digits stay digits, words stay words. */
 function styled(expected: number | string, claim: Claim, article: Article): string | undefined {
-  if (claim.property === 'record' || claim.property === 'tenure') return undefined;
+  if (claim.property === 'record') return undefined;
+  // Years are compared loosely ("7,1 anni"): only a count of seasons is a value to write.
+  if (claim.property === 'tenure' && (claim.qualifiers.unit !== 'seasons' || typeof expected !== 'number')) return undefined;
   if (typeof expected === 'number' && (claim.form === 'words' || claim.form === 'anaphor')) {
     const original = article.text.slice(claim.valueSpan.start, claim.valueSpan.end);
     const word = numberWord(expected, article.language);

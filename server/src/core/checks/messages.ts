@@ -46,9 +46,9 @@ function predicate(claim: Claim, value: string, lang: Language, nameOf: NameOf):
       case 'appearances': return `ha ${value} presenze${team ? ` con ${team}` : ''}`;
       case 'goals': return `ha segnato ${value} gol${team ? ` con ${team}` : ''}`;
       case 'honours': return `ha vinto ${value} ${value === '1' ? 'volta' : 'volte'} ${competition}${team ? ` con ${team}` : ''}`;
-      case 'tenure': return `è rimasto ${value} anni${team ? ` a ${team}` : ''}`;
+      case 'tenure': return `è rimasto ${value} ${q.unit === 'seasons' ? 'stagioni' : 'anni'}${team ? ` a ${team}` : ''}`;
       case 'contract-end': return `ha un contratto${team ? ` con ${team}` : ''} fino al ${value}`;
-      case 'joined': return `è arrivato${team ? ` a ${team}` : ''} nel ${value}`;
+      case 'joined': return q.role && ROLE_IT[q.role] ? `è ${ROLE_IT[q.role]}${team ? ` di ${team}` : ''} dal ${value}` : `è arrivato${team ? ` a ${team}` : ''} nel ${value}`;
       case 'left': return `ha lasciato${team ? ` ${team}` : ''} nel ${value}`;
       default: return `${claim.property}: ${value}`;
     }
@@ -57,13 +57,17 @@ function predicate(claim: Claim, value: string, lang: Language, nameOf: NameOf):
     case 'appearances': return `made ${value} appearances${team ? ` for ${team}` : ''}`;
     case 'goals': return `scored ${value} goals${team ? ` for ${team}` : ''}`;
     case 'honours': return `won ${competition} ${value === '1' ? 'once' : `${value} times`}${team ? ` with ${team}` : ''}`;
-    case 'tenure': return `spent ${value} years${team ? ` at ${team}` : ''}`;
+    case 'tenure': return `spent ${value} ${q.unit === 'seasons' ? 'seasons' : 'years'}${team ? ` at ${team}` : ''}`;
     case 'contract-end': return `has a contract${team ? ` with ${team}` : ''} until ${value}`;
-    case 'joined': return `joined${team ? ` ${team}` : ''} in ${value}`;
+    case 'joined': return q.role && ROLE_EN[q.role] ? `has been ${ROLE_EN[q.role]}${team ? ` of ${team}` : ''} since ${value}` : `joined${team ? ` ${team}` : ''} in ${value}`;
     case 'left': return `left${team ? ` ${team}` : ''} in ${value}`;
     default: return `${claim.property}: ${value}`;
   }
 }
+
+/** Roles a claim of a stay names ("has been president since 2009"). */
+const ROLE_EN: Readonly<Record<string, string>> = { president: 'president', coach: 'coach' };
+const ROLE_IT: Readonly<Record<string, string>> = { president: 'presidente', coach: 'allenatore' };
 
 /** "Carlo Ancelotti has held the record for most … titles as a coach only since 2014-05-24". */
 export function recordSince(claim: Claim, subject: string, since: string, lang: Language, nameOf: NameOf): string {

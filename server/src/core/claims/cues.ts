@@ -5,11 +5,15 @@ import type { Language } from '../model';
 /**
  * A case-insensitive list of words or phrases, found as whole words by {@link findCue}.
  * The boundaries are checked in code: `\b` knows only ASCII letters (it never matches
- * beside "lasciò" or "è"), and Unicode lookarounds made the scan five times slower.
+ * beside "lasciò" or "è"), and Unicode lookarounds made the scan five times slower. A cheap
+ * Latin-letter lookahead after the phrase still lets the engine try a longer alternative
+ * ("è alla Roma" after "è al"); a phrase ending in an apostrophe runs into its word ("dell'Inter").
  */
 function wordCue(alternatives: string): RegExp {
-  return new RegExp(`(?:${alternatives})`, 'gi');
+  return new RegExp(`(?:${alternatives})(?:(?<=['’])|(?![A-Za-z0-9_\u00C0-\u024F]))`, 'gi');
 }
+
+const APOSTROPHES: ReadonlySet<string> = new Set(["'", '’']);
 
 /** Whether `text[i]` is part of a word: a letter, digit or mark of any script, or `_` (as for `\b`). */
 function isWordAt(text: string, i: number): boolean {
@@ -22,7 +26,8 @@ function isWordAt(text: string, i: number): boolean {
 export function findCue(cue: RegExp, text: string, from = 0): RegExpExecArray | null {
   cue.lastIndex = from;
   for (let m = cue.exec(text); m; m = cue.exec(text)) {
-    if (!isWordAt(text, m.index - 1) && !isWordAt(text, m.index + m[0].length)) return m;
+    const end = m.index + m[0].length;
+    if (!isWordAt(text, m.index - 1) && (APOSTROPHES.has(text[end - 1]!) || !isWordAt(text, end))) return m;
     cue.lastIndex = m.index + 1;
   }
   return null;
@@ -66,6 +71,9 @@ export const TITLE_NOUNS: ReadonlySet<string> = new Set([
 export const TENURE_NOUNS: ReadonlyMap<string, number> = new Map([
   ['seasons', 1], ['season', 1], ['years', 1], ['year', 1], ['stagioni', 1], ['stagione', 1], ['anni', 1], ['anno', 1],
 ]);
+
+/** Tenure nouns that count seasons, which the checks count as football does (July to June). */
+export const SEASON_NOUNS: ReadonlySet<string> = new Set(['seasons', 'season', 'stagioni', 'stagione']);
 
 /** Words before a tenure that make it one ("spent nine seasons", "per nove stagioni", "almost a decade"). */
 export const TENURE_LEADS: ReadonlySet<string> = new Set([
@@ -112,9 +120,15 @@ export const LIST_CUES: Record<Language, RegExp> = {
 
 /** Verbs of a move to a team, or from one. */
 export const MOVE_CUES: Record<Language, RegExp> = {
-  en: wordCue('(?<joined>move to new challenges at|move to|moved to|moving to|joined|signed for|switched to|transferred to|took over at|took over as coach of|took over as manager of|took charge of|was appointed at)|(?<left>left|leaving|departed)|(?<since>has been at|has been with|has been in charge of|has played for|has coached|has managed|is at|plays for)'),
-  it: wordCue('(?<joined>passato al|passato alla|approdato al|approdato alla|trasferito al|trasferito alla|si è trasferito|è arrivato al|arrivato al)|(?<left>lasciò|ha lasciato|lasciato|lascia)|(?<since>è al|è alla|è all’|è all\'|è nel|è nella|gioca nel|gioca nella|gioca con|gioca per|milita nel|milita nella|allena il|allena la|allena l’|allena l\'|guida il|guida la)'),
+  en: wordCue('(?<joined>move to new challenges at|move to|moved to|moving to|joined|signed for|switched to|transferred to|took over at|took over as coach of|took over as manager of|took charge of|was appointed at)|(?<left>left|leaving|departed)|(?<since>has been at|has been with|has been in charge of|has played for|has coached|has managed|is at|plays for)|(?<sinceAs>has been (?:the )?(?<role>president|chairman|head coach|coach|manager)(?: (?:of|at))?)'),
+  it: wordCue('(?<joined>passato al|passato alla|approdato al|approdato alla|trasferito al|trasferito alla|si è trasferito|è arrivato al|arrivato al)|(?<left>lasciò|ha lasciato|lasciato|lascia)|(?<since>è al|è alla|è all’|è all\'|è nel|è nella|gioca nel|gioca nella|gioca con|gioca per|milita nel|milita nella|allena il|allena la|allena l’|allena l\'|guida il|guida la)|(?<sinceAs>è (?:il |l’|l\')?(?<role>presidente|tecnico|allenatore)(?: (?:del|della|dello|dell’|dell\'|dei|delle|degli))?)'),
 };
+
+/** The role a "has been president since", "è tecnico del … dal" cue names. */
+export const SINCE_ROLES: ReadonlyMap<string, 'president' | 'coach'> = new Map([
+  ['president', 'president'], ['chairman', 'president'], ['presidente', 'president'],
+  ['coach', 'coach'], ['head coach', 'coach'], ['manager', 'coach'], ['tecnico', 'coach'], ['allenatore', 'coach'],
+]);
 
 /** Words before the year of a stay that started then and goes on ("since 2012", "dal 2012"). */
 export const SINCE_WORDS: Record<Language, RegExp> = {

@@ -13,11 +13,11 @@
  *   began then: "has been at Real Madrid since 2012", "è al Real Madrid dal 2012";
  * - records: "l'allenatore ad aver vinto il maggior numero di Champions League".
  */
-import type { KnowledgeBase } from '../kb';
+import type { KbRole, KnowledgeBase } from '../kb';
 import type { Article, Claim, ClaimItem, ClaimProperty, EntityMention, Language, NumberMention, Span } from '../model';
 import {
   APPROXIMATIONS, COACH_WORDS, CONTRACT_CUES, findCue, LIST_CUES, MOVE_CUES, NOT_TENURE_AFTER, NOT_TENURE_AT_PHRASE_END, PLAYER_WORDS, RECORD_CUES,
-  SINCE_WORDS, STAT_NOUNS, TENURE_LEADS, TENURE_NOUNS, TIMES_NOUNS, TITLE_NOUNS, WIN_WORDS,
+  SEASON_NOUNS, SINCE_ROLES, SINCE_WORDS, STAT_NOUNS, TENURE_LEADS, TENURE_NOUNS, TIMES_NOUNS, TITLE_NOUNS, WIN_WORDS,
   type CueHits,
 } from './cues';
 import { SentenceContext } from './sentenceContext';
@@ -123,7 +123,7 @@ function figureClaims(article: Article, ctx: SentenceContext, kb: KnowledgeBase 
       if (team === 'unresolved' || !team?.entityId) continue;
       // A role only when the words say it: without one, every role's stay is a reading.
       const role = roleOf(undefined, subject.entityId, team.entityId, ctx, n.start);
-      out.push(make(ctx, { property: 'tenure', subject, value, valueSpan, span: { start: n.start, end }, form, qualifiers: { team: team.entityId, ...(role ? { role } : {}), ...approximation(text, n.start) } }));
+      out.push(make(ctx, { property: 'tenure', subject, value, valueSpan, span: { start: n.start, end }, form, qualifiers: { team: team.entityId, ...(role ? { role } : {}), ...(SEASON_NOUNS.has(noun) ? { unit: 'seasons' } : {}), ...approximation(text, n.start) } }));
     }
   }
 }
@@ -286,33 +286,45 @@ function listClaim(article: Article, ctx: SentenceContext, sentence: Span, body:
 function moveClaim(article: Article, ctx: SentenceContext, sentence: Span, body: string, lang: Language, out: Claim[]): void {
   const cue = findCue(MOVE_CUES[lang], body);
   if (!cue) return;
-  // "has been at Real Madrid since 2012", "è al Real Madrid dal 2012": a stay that began then.
-  const since = cue.groups?.since !== undefined;
-  const cueEnd = sentence.start + cue.index + cue[0].length;
-  const subject = ctx.subjectAt(cueEnd - cue[0].length);
+  // "has been at Real Madrid since 2012", "è al Real Madrid dal 2012": a stay that began then;
+  // "has been president since 2009", "è tecnico delle Aspirine dal 2022": in that role.
+  const role = cue.groups?.role ? SINCE_ROLES.get(cue.groups.role.toLowerCase()) : undefined;
+  const since = cue.groups?.since !== undefined || cue.groups?.sinceAs !== undefined;
+  const cueAt = sentence.start + cue.index;
+  const cueEnd = cueAt + cue[0].length;
+  const subject = ctx.subjectAt(cueAt);
   if (!subject) return;
   const text = article.text;
   const object = ctx.objectTeam(cueEnd, sentence.end, subject.entityId);
   // "left Madrid for Bayern in 2014", "left for Manchester United": the date is of the arrival.
   const destination = cue.groups?.left ? destinationAfter(ctx, object?.end ?? cueEnd, sentence.end, subject.entityId) : undefined;
   const property: ClaimProperty = cue.groups?.left && !destination ? 'left' : 'joined';
-  const team = destination ?? object?.team;
+  // "Florentino Pérez, who has been president since 2011": the team the sentence names, if he held the role there.
+  const team = destination ?? object?.team ?? (role && !object ? roleTeam(ctx, cueAt, subject, role) : undefined);
   if (!team?.entityId || subject.entityId === team.entityId) return;
   // The date follows the team, perhaps after where the move was from ("al Real Madrid dal Bayern Monaco nell'estate del 2015").
-  const origin = FROM_TEAM.exec(text.slice(team.end, Math.min(sentence.end, team.end + 40)));
-  const anchor = origin ? team.end + origin[0].length : team.end;
+  const after = Math.max(team.end, cueEnd);
+  const origin = FROM_TEAM.exec(text.slice(after, Math.min(sentence.end, after + 40)));
+  const anchor = origin ? after + origin[0].length : after;
   const year = firstDate(article, ctx, anchor + 1, Math.min(sentence.end, anchor + 30 + 12), (d) =>
-    d.start - anchor < 30 && /^\d{4}/.test(d.value) && !d.relative && (!since || SINCE_WORDS[lang].test(text.slice(Math.max(team.end, d.start - 30), d.start))));
+    d.start - anchor < 30 && /^\d{4}/.test(d.value) && !d.relative && (!since || SINCE_WORDS[lang].test(text.slice(Math.max(after, d.start - 30), d.start))));
   if (!year) return;
   out.push(make(ctx, {
     property,
     subject,
     value: year.value.slice(0, 4),
     valueSpan: year,
-    span: { start: sentence.start + cue.index, end: year.end },
+    span: { start: cueAt, end: year.end },
     form: 'digits',
-    qualifiers: { team: team.entityId! },
+    qualifiers: { team: team.entityId!, ...(role ? { role } : {}) },
   }));
+}
+
+/** The team a role without an object is held at: the one the sentence names for the subject, if the knowledge base has the subject there in that role. */
+function roleTeam(ctx: SentenceContext, at: number, subject: EntityMention, role: string): EntityMention | undefined {
+  const team = ctx.teamAt(at, subject.entityId);
+  if (team === 'unresolved' || !team?.entityId || !subject.entityId || !ctx.kb) return undefined;
+  return ctx.kb.stintsOf(subject.entityId, { teamId: team.entityId, role: role as KbRole }).length > 0 ? team : undefined;
 }
 
 /** "from Bayern Munich", "dal Bayern Monaco": where a move came from, between the team and the date. */

@@ -21,7 +21,7 @@ export class SentenceContext {
 
   constructor(
     readonly article: Article,
-    private readonly kb: KnowledgeBase | undefined,
+    readonly kb: KnowledgeBase | undefined,
     /** The display name of a mention's entity. */
     readonly nameOf: (mention: EntityMention) => string,
   ) {
@@ -68,17 +68,40 @@ export class SentenceContext {
   subjectAt(offset: number, allowAfter = false): EntityMention | undefined {
     const s = this.sentenceAt(offset);
     const here = this.near(this.sentence(s), offset);
-    const before = this.mentionsIn({ start: here.start, end: offset }, 'person');
+    const before = this.people({ start: here.start, end: offset });
     if (before.length > 0) return before[before.length - 1];
     if (allowAfter) {
-      const after = this.mentionsIn({ start: offset, end: here.end }, 'person');
+      const after = this.people({ start: offset, end: here.end });
       if (after.length > 0) return after[0];
     }
     for (let k = s - 1; k >= Math.max(0, s - LOOK_BACK); k--) {
-      const people = this.mentionsIn(this.tail(this.sentence(k)), 'person');
+      const people = this.people(this.tail(this.sentence(k)));
       if (people.length > 0) return people[people.length - 1];
     }
     return undefined;
+  }
+
+  /**
+   * The people in `span` who may be a subject. One named as a club's owner ("il club di
+   * Florentino Pérez", "Florentino Pérez's club") only says whose club it is: another person
+   * there comes first. Alone, the owner stays ("il Real Madrid di Ancelotti ha vinto…").
+   */
+  private people(span: Span): EntityMention[] {
+    const all = this.mentionsIn(span, 'person');
+    const others = all.filter((p) => !this.ownsClub(p));
+    return others.length > 0 ? others : all;
+  }
+
+  private ownsClub(person: EntityMention): boolean {
+    const text = this.article.text;
+    if (OWNER_AFTER.test(text.slice(person.end, person.end + 16))) return true;
+    const before = text.slice(Math.max(0, person.start - 24), person.start);
+    if (CLUB_OF.test(before)) return true;
+    // "il Real Madrid di Florentino Pérez": a team right before "di"/"of".
+    const of = OF_BEFORE.exec(before);
+    if (!of) return false;
+    const teamEnd = person.start - of[0].length;
+    return this.mentionsIn({ start: teamEnd - 60, end: teamEnd }, 'team').some((t) => t.end === teamEnd);
   }
 
   /** The part of `sentence` within {@link WINDOW} characters of `offset`. */
@@ -204,6 +227,15 @@ export class SentenceContext {
     return named.length === 1 ? { ...place, type: 'team', entityId: named[0]!, key: named[0]! } : undefined;
   }
 }
+
+/** A club's noun and "of" before a name: "il club di", "the club of". */
+const CLUB_OF = /(?<![\p{L}])(?:club|squadra|società|team|side)\s+(?:di|of)\s+$/iu;
+
+/** "of" right before a name, as in "il Real Madrid di Florentino Pérez". */
+const OF_BEFORE = /(?<!\s)\s+(?:di|of)\s+$/iu;
+
+/** A possessive and a club's noun after a name: "Florentino Pérez's club". */
+const OWNER_AFTER = /^['’]s?\s+(?:club|team|side|squad)(?![\p{L}])/iu;
 
 /** What may stand between a verb and its object: an article. */
 const OBJECT_GAP = /^\s*(?:(?:the|il|lo|la|i|gli|le|l['’])\s*)?$/iu;
