@@ -9,6 +9,7 @@ import { loadKnowledge } from '../../server/src/host/knowledgeBase';
 import type { ForeignClaim } from '../../server/src/core/checks';
 import { claimKey } from '../../server/src/core/checks/claimKey';
 import type { KbMismatchData } from '../../server/src/core/checks/kbMismatch';
+import { italianWith } from '../../server/src/core/checks/messages';
 import { analyse, findings } from './claimsHelpers';
 
 const rules = (fs: { rule: string }[]) => fs.map((f) => f.rule);
@@ -42,7 +43,7 @@ test('kb-mismatch in Italian with number words: "sei" becomes the right word', a
   const f = found.find((x) => x.rule === 'kb-mismatch');
   assert.ok(f, JSON.stringify(found));
   assert.equal(article.text.slice(f.start, f.end), 'sei');
-  assert.match(f.message, /^Secondo la base di conoscenza Carlo Ancelotti ha vinto 3 volte UEFA Champions League con Real Madrid/);
+  assert.match(f.message, /^Secondo la base di conoscenza Carlo Ancelotti ha vinto 3 volte la Champions League con il Real Madrid/);
   assert.equal((f.data as KbMismatchData).replacement, 'tre');
 });
 
@@ -133,12 +134,12 @@ test('messages count in words a reader expects: "once", "1 volta"', async () => 
   const en = await findings('date 2024-04-19\nCasemiro won two Copa del Rey titles with Real Madrid.');
   assert.match(en.findings.find((f) => f.rule === 'kb-mismatch')?.message ?? '', /won Copa del Rey once with Real Madrid/);
   const it = await findings('date 2024-04-19\nCasemiro ha vinto due Coppe del Re con il Real Madrid.');
-  assert.match(it.findings.find((f) => f.rule === 'kb-mismatch')?.message ?? '', /ha vinto 1 volta Copa del Rey con Real Madrid/);
+  assert.match(it.findings.find((f) => f.rule === 'kb-mismatch')?.message ?? '', /ha vinto 1 volta la Coppa del Re con il Real Madrid/);
 });
 
 test('Italian messages write decimals with a comma ("7,1 anni")', async () => {
   const { findings: found } = await findings('date 2025-01-10\nSérgio Conceição ha guidato il Porto per dieci anni.');
-  assert.match(found.find((f) => f.rule === 'kb-mismatch')?.message ?? '', /è rimasto 7,1 anni a FC Porto/);
+  assert.match(found.find((f) => f.rule === 'kb-mismatch')?.message ?? '', /è rimasto 7,1 anni al Porto/);
 });
 
 test('a figure\'s as-of date is not passed off as its source\'s date', async () => {
@@ -290,4 +291,24 @@ test('a role held since a year: "has been president since 2011", "è tecnico del
 test('a cue\'s longer form is found after its shorter one: "è alla Roma", not only "è al"', async () => {
   await expectWarnings('date 2025-01-10\nDopo tante avventure Claudio Ranieri è alla Roma dal 2023, per la terza volta.', ['kb-mismatch']);
   await expectWarnings('date 2025-01-10\nDopo tante avventure Claudio Ranieri è alla Roma dal novembre 2024, per la terza volta.', []);
+});
+
+test('Italian messages name teams and competitions as Italian does, with the article joined to "a" and "di"', async () => {
+  const message = async (text: string) => (await findings(text)).findings.find((f) => f.rule === 'kb-mismatch')?.message ?? '';
+  assert.match(await message("date 2024-05-22\nSecondo la stampa tedesca Toni Kroos è arrivato al Real Madrid dal Bayern Monaco nell'estate del 2015."), /Toni Kroos è arrivato al Real Madrid nel 2014 /);
+  assert.match(await message('date 2024-05-22\nSecondo la stampa, Xabi Alonso è l\'allenatore del Bayer Leverkusen dal 2020.'), /Xabi Alonso è allenatore del Bayer Leverkusen dal 2022 /);
+  assert.match(await message('date 2024-07-16\nKylian Mbappé arriva al Real Madrid dopo sei stagioni al Paris Saint-Germain.'), /è rimasto 7 stagioni al Paris Saint-Germain /);
+  const list = (await findings('date 2024-11\nCarlo Ancelotti ha allenato Reggiana, Parma, Roma e Napoli.')).findings.find((f) => f.rule === 'list-mismatch')?.message ?? '';
+  assert.match(list, /ha allenato solo: la Reggiana, il Parma, la Juventus, il Milan, il Chelsea, il Paris Saint-Germain, il Real Madrid, il Bayern Monaco, il Napoli, l'Everton\./);
+  // English keeps the canonical names.
+  assert.match(await message('date 2024-05-22\nToni Kroos joined Real Madrid in 2015.'), /Toni Kroos joined Real Madrid in 2014 /);
+});
+
+test('italianWith joins the preposition with the name\'s article, and leaves a name without one alone', () => {
+  assert.equal(italianWith('a', 'il Real Madrid'), 'al Real Madrid');
+  assert.equal(italianWith('di', 'la Juventus'), 'della Juventus');
+  assert.equal(italianWith('a', "l'Everton"), "all'Everton");
+  assert.equal(italianWith('di', 'gli Spurs'), 'degli Spurs');
+  assert.equal(italianWith('a', 'Real Madrid'), 'a Real Madrid');
+  assert.equal(italianWith('di', 'Carlo Ancelotti'), 'di Carlo Ancelotti');
 });

@@ -17,7 +17,7 @@ export const crossArticle: Rule = {
   check(article, env): Finding[] {
     if (!env.otherClaims) return [];
     const out: Finding[] = [];
-    const nameOf = namesFrom(env.kb);
+    const nameOf = namesFrom(env.kb, article.language);
     for (const claim of article.claims) {
       if (!COMPARABLE.has(claim.property) || claim.qualifiers.approx) continue;
       if (env.kb && compareWithKb(claim, article, env.kb).verdict !== 'unknown') continue;

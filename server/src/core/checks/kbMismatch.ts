@@ -29,7 +29,7 @@ export const kbMismatch: Rule = {
   check(article, env): Finding[] {
     const kb = env.kb;
     if (!kb) return [];
-    const nameOf = namesFrom(kb);
+    const nameOf = namesFrom(kb, article.language);
     const out: Finding[] = [];
     for (const claim of article.claims) {
       const c = compareWithKb(claim, article, kb);

@@ -1,5 +1,6 @@
 /** `list-mismatch`: a team listed among those a person coached or played for that the knowledge base's complete list lacks. */
 import type { Finding } from '../findings';
+import { namesFrom } from './messages';
 import type { Rule } from './rule';
 
 export const listMismatch: Rule = {
@@ -10,6 +11,7 @@ export const listMismatch: Rule = {
     const kb = env.kb;
     if (!kb) return [];
     const asOf = article.date && !article.date.value.includes('X') ? article.date.value : undefined;
+    const nameOf = namesFrom(kb, article.language);
     const out: Finding[] = [];
     for (const claim of article.claims) {
       if ((claim.property !== 'coached' && claim.property !== 'played-for') || !claim.subjectId || !claim.items) continue;
@@ -18,7 +20,7 @@ export const listMismatch: Rule = {
       if (!list.complete) continue;
       const known = new Set(list.teams.map((t) => t.team.id));
       const subject = kb.entity(claim.subjectId)?.name ?? claim.subjectName;
-      const names = list.teams.map((t) => t.team.name).join(', ');
+      const names = list.teams.map((t) => nameOf(t.team.id)).join(', ');
       for (const item of claim.items) {
         const id = kb.resolveId(item.id) ?? item.id;
         if (known.has(id)) continue;

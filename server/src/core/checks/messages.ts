@@ -9,9 +9,30 @@ import type { Claim, Language } from '../model';
 /** Names of the entities a message mentions. */
 export type NameOf = (id: string) => string;
 
-/** Entities' canonical names from the knowledge base; an id it does not know stands for itself. */
-export function namesFrom(kb: KnowledgeBase | undefined): NameOf {
-  return (id) => kb?.entity(id)?.name ?? id;
+/**
+ * Entities' names from the knowledge base: the label for `lang` when it has one ("il Bayern
+ * Monaco"), else the canonical name; an id it does not know stands for itself.
+ */
+export function namesFrom(kb: KnowledgeBase | undefined, lang?: Language): NameOf {
+  return (id) => {
+    const e = kb?.entity(id);
+    return (lang && e?.label?.[lang]) || e?.name || id;
+  };
+}
+
+/** Italian prepositions joined with a following article: "a" + "il Real Madrid" is "al Real Madrid". */
+const JOINED: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  a: { il: 'al', lo: 'allo', la: 'alla', "l'": "all'", i: 'ai', gli: 'agli', le: 'alle' },
+  di: { il: 'del', lo: 'dello', la: 'della', "l'": "dell'", i: 'dei', gli: 'degli', le: 'delle' },
+};
+
+/** `preposition` before an Italian name, joined with the name's article when it has one ("del Bayern Monaco", "di Carlo Ancelotti"). */
+export function italianWith(preposition: 'a' | 'di', name: string): string {
+  const m = /^(il|lo|la|i|gli|le)\s+|^(l['’])/u.exec(name);
+  if (!m) return `${preposition} ${name}`;
+  const article = m[1] ?? "l'";
+  const joined = JOINED[preposition]![article]!;
+  return joined.endsWith("'") ? `${joined}${name.slice(m[0].length)}` : `${joined} ${name.slice(m[0].length)}`;
 }
 
 /**
@@ -31,7 +52,7 @@ export function recordName(claim: Claim, lang: Language, nameOf: NameOf): string
   const competition = q.competition ? nameOf(q.competition) : '';
   if (lang === 'it') {
     const role = q.role === 'coach' ? ' da allenatore' : q.role === 'player' ? ' da giocatore' : '';
-    return `il record di titoli${competition ? ` di ${competition}` : ''}${role}`;
+    return `il record di titoli${competition ? ` ${italianWith('di', competition)}` : ''}${role}`;
   }
   const role = q.role === 'coach' ? ' as a coach' : q.role === 'player' ? ' as a player' : '';
   return `the record for most${competition ? ` ${competition}` : ''} titles${role}`;
@@ -46,9 +67,9 @@ function predicate(claim: Claim, value: string, lang: Language, nameOf: NameOf):
       case 'appearances': return `ha ${value} presenze${team ? ` con ${team}` : ''}`;
       case 'goals': return `ha segnato ${value} gol${team ? ` con ${team}` : ''}`;
       case 'honours': return `ha vinto ${value} ${value === '1' ? 'volta' : 'volte'} ${competition}${team ? ` con ${team}` : ''}`;
-      case 'tenure': return `è rimasto ${value} ${q.unit === 'seasons' ? 'stagioni' : 'anni'}${team ? ` a ${team}` : ''}`;
+      case 'tenure': return `è rimasto ${value} ${q.unit === 'seasons' ? 'stagioni' : 'anni'}${team ? ` ${italianWith('a', team)}` : ''}`;
       case 'contract-end': return `ha un contratto${team ? ` con ${team}` : ''} fino al ${value}`;
-      case 'joined': return q.role && ROLE_IT[q.role] ? `è ${ROLE_IT[q.role]}${team ? ` di ${team}` : ''} dal ${value}` : `è arrivato${team ? ` a ${team}` : ''} nel ${value}`;
+      case 'joined': return q.role && ROLE_IT[q.role] ? `è ${ROLE_IT[q.role]}${team ? ` ${italianWith('di', team)}` : ''} dal ${value}` : `è arrivato${team ? ` ${italianWith('a', team)}` : ''} nel ${value}`;
       case 'left': return `ha lasciato${team ? ` ${team}` : ''} nel ${value}`;
       default: return `${claim.property}: ${value}`;
     }

@@ -15,7 +15,7 @@ const VERDICT = {
 export function claimCard(claim: Claim, article: Article, kb: KnowledgeBase | undefined): string {
   const lang = article.language;
   const w = VERDICT[lang];
-  const nameOf = namesFrom(kb);
+  const nameOf = namesFrom(kb, lang);
   const subject = claim.subjectId ? nameOf(claim.subjectId) : claim.subjectName;
   const written = article.text.slice(claim.valueSpan.start, claim.valueSpan.end);
   const value = Array.isArray(claim.value) ? claim.value.map(nameOf).join(', ') : claim.property === 'record' ? subject : String(claim.value);

@@ -259,6 +259,8 @@ function readEntity(v: unknown, path: ValuePath, origin: KbOrigin): RawEntity | 
   if (v['matchCase'] === true) out.matchCase = true;
   const description = localized(v['description']);
   if (description) out.description = description;
+  const label = localized(v['label']);
+  if (label) out.label = label;
   if (id(v['nationality'])) out.nationality = id(v['nationality']);
   if (id(v['hometown'])) out.hometown = id(v['hometown']);
   if (str(v['country'])) out.country = str(v['country']);

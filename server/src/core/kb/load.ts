@@ -83,6 +83,7 @@ interface Builder {
   names: KbName[];
   matchCase?: boolean;
   description?: Partial<Record<'en' | 'it', string>>;
+  label?: Partial<Record<'en' | 'it', string>>;
   nationality?: string;
   hometown?: string;
   country?: string;
@@ -197,6 +198,7 @@ export function loadKb(files: readonly KbFile[], options: KbLoadOptions = {}): K
       for (const f of other.facts) b.facts.push({ ...f, holder: b.id });
       b.definitions.push(...other.definitions);
       b.description ??= other.description;
+      b.label ??= other.label;
       b.country ??= other.country;
       b.city ??= other.city;
       b.wikidata ??= other.wikidata;
@@ -223,6 +225,7 @@ export function loadKb(files: readonly KbFile[], options: KbLoadOptions = {}): K
     const b = defs.get(target)!;
     addNames(b, raw.names);
     if (raw.description) b.description = { ...b.description, ...raw.description };
+    if (raw.label) b.label = { ...b.label, ...raw.label };
     if (raw.nationality) b.nationality = raw.nationality;
     if (raw.hometown) b.hometown = raw.hometown;
     if (raw.wikidata) b.wikidata = raw.wikidata;
@@ -276,6 +279,7 @@ function newBuilder(e: RawEntity, type: EntityType, name: string, ctx: FileCtx):
 function assignFields(b: Builder, e: RawEntity): void {
   if (e.matchCase !== undefined) b.matchCase = e.matchCase;
   if (e.description) b.description = { ...b.description, ...e.description };
+  if (e.label) b.label = { ...b.label, ...e.label };
   if (e.nationality) b.nationality = e.nationality;
   if (e.hometown) b.hometown = e.hometown;
   if (e.country) b.country = e.country;
@@ -316,6 +320,7 @@ function freezeEntity(b: Builder): KbEntity {
   const e: { -readonly [K in keyof KbEntity]: KbEntity[K] } = { id: b.id, type: b.type, name: b.name, names: b.names };
   if (b.matchCase) e.matchCase = true;
   if (b.description) e.description = b.description;
+  if (b.label) e.label = b.label;
   if (b.nationality) e.nationality = b.nationality;
   if (b.hometown) e.hometown = b.hometown;
   if (b.country) e.country = b.country;

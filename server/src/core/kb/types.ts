@@ -47,6 +47,11 @@ export interface KbEntity {
   /** True when the canonical name only matches capitalised (see `KbName.matchCase`). */
   readonly matchCase?: boolean;
   readonly description?: Partial<Record<Language, string>>;
+  /**
+   * The name messages use in a language, when it differs from the canonical one; in Italian
+   * with its article ("il Bayern Monaco", "la Juventus"), so a message can write "al", "del".
+   */
+  readonly label?: Partial<Record<Language, string>>;
   /** Id of a place entity (a country), when known. */
   readonly nationality?: string;
   /** Id of a place entity (a town or city), when known. */
