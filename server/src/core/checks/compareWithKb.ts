@@ -140,14 +140,36 @@ function compareTenure(value: number, approx: string | undefined, kb: KnowledgeB
   const end = asOf ? parseAnyDate(asOf)?.end : Date.now() / DAY_MS;
   const lowAllowed = approx === 'almost' ? value - 1.5 : approx === 'over' ? value : value - 1;
   const highAllowed = approx === 'almost' ? value + 0.25 : approx === 'over' ? Number.POSITIVE_INFINITY : value + 1;
-  let closest: { years: number; stints: readonly KbStint[] } | undefined;
-  for (const reading of readings) {
-    const years = yearsIn(reading, end);
-    if (years === undefined) return UNKNOWN;
-    if (years >= lowAllowed && years <= highAllowed) return tenureComparison('agrees', years, reading);
-    if (!closest || Math.abs(years - value) < Math.abs(closest.years - value)) closest = { years, stints: reading };
+  const best = bestReading(readings, (stints) => yearsIn(stints, end), (years) => years >= lowAllowed && years <= highAllowed, (years) => Math.abs(years - value));
+  return best ? stayComparison(best.verdict, Math.round(best.measure * 10) / 10, best.measure.toFixed(1), best.stints) : UNKNOWN;
+}
+
+/**
+ * The first reading whose measure agrees, else the one closest to the claim (the first of
+ * equals); undefined when a reading cannot be measured.
+ */
+function bestReading<T>(
+  readings: readonly (readonly KbStint[])[],
+  measure: (stints: readonly KbStint[]) => T | undefined,
+  agrees: (m: T) => boolean,
+  distance: (m: T) => number,
+): { verdict: Verdict; measure: T; stints: readonly KbStint[] } | undefined {
+  let closest: { measure: T; stints: readonly KbStint[]; distance: number } | undefined;
+  for (const stints of readings) {
+    const m = measure(stints);
+    if (m === undefined) return undefined;
+    if (agrees(m)) return { verdict: 'agrees', measure: m, stints };
+    const d = distance(m);
+    if (!closest || d < closest.distance) closest = { measure: m, stints, distance: d };
   }
-  return tenureComparison('disagrees', closest!.years, closest!.stints);
+  return closest && { verdict: 'disagrees', measure: closest.measure, stints: closest.stints };
+}
+
+/** A stay's comparison: `shown` ("7.1", "9–11") with the stints' dates, sourced by the first. */
+function stayComparison(verdict: Verdict, expected: number | string, shown: string, stints: readonly KbStint[]): KbComparison {
+  const first = stints[0]!;
+  const last = stints[stints.length - 1]!;
+  return { verdict, expected, detail: `${shown} (${first.from}–${last.to ?? ''})`, ...sourced(first.source, first.asOf) };
 }
 
 /**
@@ -174,23 +196,11 @@ function compareSeasons(value: number, approx: string | undefined, kb: Knowledge
   if (!readings) return UNKNOWN;
   const low = approx === 'almost' || approx === 'about' ? value - 1 : value;
   const high = approx === 'over' ? Number.POSITIVE_INFINITY : approx === 'about' ? value + 1 : value;
-  let closest: { range: SeasonRange; stints: readonly KbStint[]; distance: number } | undefined;
-  for (const reading of readings) {
-    const range = seasonsIn(reading, asOf);
-    if (!range) return UNKNOWN;
-    if (range.max >= low && range.min <= high) return seasonComparison('agrees', range, reading);
-    const distance = Math.min(Math.abs(range.min - value), Math.abs(range.max - value));
-    if (!closest || distance < closest.distance) closest = { range, stints: reading, distance };
-  }
-  return seasonComparison('disagrees', closest!.range, closest!.stints);
-}
-
-function seasonComparison(verdict: Verdict, range: SeasonRange, stints: readonly KbStint[]): KbComparison {
-  const first = stints[0]!;
-  const last = stints[stints.length - 1]!;
-  const shown = range.min === range.max ? String(range.min) : `${range.min}–${range.max}`;
+  const best = bestReading(readings, (stints) => seasonsIn(stints, asOf), (r) => r.max >= low && r.min <= high, (r) => Math.min(Math.abs(r.min - value), Math.abs(r.max - value)));
+  if (!best) return UNKNOWN;
+  const { min, max } = best.measure;
   // A range is no value to write into the text: only an exact count is offered as a fix.
-  return { verdict, expected: range.min === range.max ? range.min : shown, detail: `${shown} (${first.from}–${last.to ?? ''})`, ...sourced(first.source, first.asOf) };
+  return min === max ? stayComparison(best.verdict, min, String(min), best.stints) : stayComparison(best.verdict, `${min}–${max}`, `${min}–${max}`, best.stints);
 }
 
 interface SeasonRange {
@@ -242,13 +252,6 @@ function yearsIn(stints: readonly KbStint[], end: number | undefined): number | 
     days += Math.max(0, to - from);
   }
   return days / 365.25;
-}
-
-function tenureComparison(verdict: Verdict, years: number, stints: readonly KbStint[]): KbComparison {
-  const first = stints[0]!;
-  const last = stints[stints.length - 1]!;
-  const detail = `${years.toFixed(1)} (${first.from}–${last.to ?? ''})`;
-  return { verdict, expected: Math.round(years * 10) / 10, detail, ...sourced(first.source, first.asOf) };
 }
 
 /** "2013–2022": a person's years at a team, for messages. */

@@ -1,5 +1,5 @@
 /** Words that signal each kind of claim, in English and Italian (lower-case, accents kept). */
-import { isWordCode } from '../kb';
+import { isWordCode, type KbRole } from '../kb';
 import type { Language } from '../model';
 
 /**
@@ -67,13 +67,14 @@ export const TITLE_NOUNS: ReadonlySet<string> = new Set([
   'titoli', 'titolo', 'trofei', 'trofeo', 'edizioni', 'edizione', 'vittorie',
 ]);
 
-/** Nouns of a tenure ("nine seasons", "per nove stagioni"). */
-export const TENURE_NOUNS: ReadonlyMap<string, number> = new Map([
-  ['seasons', 1], ['season', 1], ['years', 1], ['year', 1], ['stagioni', 1], ['stagione', 1], ['anni', 1], ['anno', 1],
+/**
+ * Nouns of a tenure ("nine seasons", "per nove stagioni") and what they count: seasons are
+ * checked as football counts them (July to June), years loosely.
+ */
+export const TENURE_NOUNS: ReadonlyMap<string, 'seasons' | 'years'> = new Map([
+  ['seasons', 'seasons'], ['season', 'seasons'], ['stagioni', 'seasons'], ['stagione', 'seasons'],
+  ['years', 'years'], ['year', 'years'], ['anni', 'years'], ['anno', 'years'],
 ]);
-
-/** Tenure nouns that count seasons, which the checks count as football does (July to June). */
-export const SEASON_NOUNS: ReadonlySet<string> = new Set(['seasons', 'season', 'stagioni', 'stagione']);
 
 /** Words before a tenure that make it one ("spent nine seasons", "per nove stagioni", "almost a decade"). */
 export const TENURE_LEADS: ReadonlySet<string> = new Set([
@@ -125,7 +126,7 @@ export const MOVE_CUES: Record<Language, RegExp> = {
 };
 
 /** The role a "has been president since", "è tecnico del … dal" cue names. */
-export const SINCE_ROLES: ReadonlyMap<string, 'president' | 'coach'> = new Map([
+export const SINCE_ROLES: ReadonlyMap<string, KbRole> = new Map([
   ['president', 'president'], ['chairman', 'president'], ['presidente', 'president'],
   ['coach', 'coach'], ['head coach', 'coach'], ['manager', 'coach'], ['tecnico', 'coach'], ['allenatore', 'coach'],
 ]);

@@ -17,7 +17,7 @@ import type { KbRole, KnowledgeBase } from '../kb';
 import type { Article, Claim, ClaimItem, ClaimProperty, EntityMention, Language, NumberMention, Span } from '../model';
 import {
   APPROXIMATIONS, COACH_WORDS, CONTRACT_CUES, findCue, LIST_CUES, MOVE_CUES, NOT_TENURE_AFTER, NOT_TENURE_AT_PHRASE_END, PLAYER_WORDS, RECORD_CUES,
-  SEASON_NOUNS, SINCE_ROLES, SINCE_WORDS, STAT_NOUNS, TENURE_LEADS, TENURE_NOUNS, TIMES_NOUNS, TITLE_NOUNS, WIN_WORDS,
+  SINCE_ROLES, SINCE_WORDS, STAT_NOUNS, TENURE_LEADS, TENURE_NOUNS, TIMES_NOUNS, TITLE_NOUNS, WIN_WORDS,
   type CueHits,
 } from './cues';
 import { SentenceContext } from './sentenceContext';
@@ -123,7 +123,7 @@ function figureClaims(article: Article, ctx: SentenceContext, kb: KnowledgeBase 
       if (team === 'unresolved' || !team?.entityId) continue;
       // A role only when the words say it: without one, every role's stay is a reading.
       const role = roleOf(undefined, subject.entityId, team.entityId, ctx, n.start);
-      out.push(make(ctx, { property: 'tenure', subject, value, valueSpan, span: { start: n.start, end }, form, qualifiers: { team: team.entityId, ...(role ? { role } : {}), ...(SEASON_NOUNS.has(noun) ? { unit: 'seasons' } : {}), ...approximation(text, n.start) } }));
+      out.push(make(ctx, { property: 'tenure', subject, value, valueSpan, span: { start: n.start, end }, form, qualifiers: { team: team.entityId, ...(role ? { role } : {}), ...(TENURE_NOUNS.get(noun) === 'seasons' ? { unit: 'seasons' } : {}), ...approximation(text, n.start) } }));
     }
   }
 }
@@ -321,10 +321,10 @@ function moveClaim(article: Article, ctx: SentenceContext, sentence: Span, body:
 }
 
 /** The team a role without an object is held at: the one the sentence names for the subject, if the knowledge base has the subject there in that role. */
-function roleTeam(ctx: SentenceContext, at: number, subject: EntityMention, role: string): EntityMention | undefined {
+function roleTeam(ctx: SentenceContext, at: number, subject: EntityMention, role: KbRole): EntityMention | undefined {
   const team = ctx.teamAt(at, subject.entityId);
   if (team === 'unresolved' || !team?.entityId || !subject.entityId || !ctx.kb) return undefined;
-  return ctx.kb.stintsOf(subject.entityId, { teamId: team.entityId, role: role as KbRole }).length > 0 ? team : undefined;
+  return ctx.kb.stintsOf(subject.entityId, { teamId: team.entityId, role }).length > 0 ? team : undefined;
 }
 
 /** "from Bayern Munich", "dal Bayern Monaco": where a move came from, between the team and the date. */

@@ -4,7 +4,7 @@
  * and which team or competition the sentence names.
  */
 import { fold, type KnowledgeBase } from '../kb';
-import { firstStartingAt } from '../text/spans';
+import { firstEndingAfter, firstStartingAt } from '../text/spans';
 import type { Article, EntityMention, EntityType, Span } from '../model';
 
 /** How many sentences back a subject or a team may be named. */
@@ -53,7 +53,7 @@ export class SentenceContext {
   mentionsIn(span: Span, type: EntityType): EntityMention[] {
     const out: EntityMention[] = [];
     const entities = this.article.entities;
-    for (let i = firstAtOrAfter(entities, span.start); i < entities.length && entities[i]!.start < span.end; i++) {
+    for (let i = firstEndingAfter(entities, span.start); i < entities.length && entities[i]!.start < span.end; i++) {
       const e = entities[i]!;
       if (e.type === type && e.end <= span.end) out.push(e);
     }
@@ -168,7 +168,7 @@ export class SentenceContext {
   /** Whether a count without a noun of its own ("due" in "tre titoli, due con il Milan") lies in [from, to). */
   private bareCountBetween(from: number, to: number): boolean {
     const { text, numbers } = this.article;
-    for (let i = firstAtOrAfter(numbers, from); i < numbers.length && numbers[i]!.end <= to; i++) {
+    for (let i = firstEndingAfter(numbers, from); i < numbers.length && numbers[i]!.end <= to; i++) {
       if (numbers[i]!.start >= from && BARE_COUNT_TAIL.test(text.slice(numbers[i]!.end, numbers[i]!.end + 12))) return true;
     }
     // "three times, twice with AC Milan and once with Real Madrid": counts that are not numbers.
@@ -194,7 +194,7 @@ export class SentenceContext {
     if (m.groups!.company === undefined) return undefined;
     // "con i rossoneri": after "with"/"con", a team-like phrase that is no entity of any kind.
     const entities = this.article.entities;
-    const overlapping = entities[firstAtOrAfter(entities, word)];
+    const overlapping = entities[firstEndingAfter(entities, word)];
     return overlapping && overlapping.start < end ? undefined : 'unresolved';
   }
 
@@ -254,15 +254,3 @@ const BARE_COUNT_TAIL = /^\s*(?:[,;:.)]|$|(?:with|for|at|in|and|con|col|coi|per|
  * ("in Madrid", "at the Bernabéu", "a Madrid") or, after "with"/"con", a team-like phrase.
  */
 const STATED_PLACE = /^\s*(?:(?:in|at|a|al|allo|alla|nel|nella)\s+(?:the\s+)?|(?<company>with|for|con|col|coi|per)\s+(?:the|il|lo|la|i|gli|le|l['’])\s*)(?<word>\p{L}+)/iu;
-
-/** Index of the first of `items` (sorted) ending after `offset`: the first that reaches past it. */
-function firstAtOrAfter(items: readonly Span[], offset: number): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (items[mid]!.end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}

@@ -5,6 +5,7 @@
  */
 import type { EntityMention, Language, Span } from '../model';
 import { PERSON_PRONOUNS, TEAM_ANAPHORS } from './cues';
+import { firstEndingAfter } from '../text/spans';
 
 /** How many sentences back a referent may be named. */
 const SENTENCES_BACK = 2;
@@ -71,13 +72,6 @@ export function resolveReferences(
 
 /** The last mention ending before `offset` and starting at or after `horizon`. */
 function lastBefore(mentions: readonly EntityMention[], offset: number, horizon: number): EntityMention | undefined {
-  let lo = 0;
-  let hi = mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (mentions[mid]!.end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  const m = mentions[lo - 1];
+  const m = mentions[firstEndingAfter(mentions, offset) - 1];
   return m && m.start >= horizon ? m : undefined;
 }
